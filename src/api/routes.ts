@@ -1,0 +1,211 @@
+import type { FastifyInstance, FastifyReply } from "fastify";
+import { Type } from "typebox";
+import { caseload } from "../caseload/queries.ts";
+import { MeasureForm } from "../measures/form.ts";
+import { createMeasure, findMeasure } from "../measures/queries.ts";
+import { checkMeasureForm } from "../measures/routes.ts";
+import { checkPerson, PersonForm, toPersonInput } from "../persons/form.ts";
+import { createPerson, findPerson, listPersons } from "../persons/queries.ts";
+import { recordAudit } from "../platform/audit.ts";
+import { FIELD_ROLES } from "../platform/auth.ts";
+import { NotFoundError } from "../platform/errors.ts";
+import { type FormErrors, mergeErrors, normalizeForm, validateForm } from "../platform/forms.ts";
+import { currentUser, inTenant, pageNumber, todayInParis } from "../platform/request-context.ts";
+import { activeMeasureTypes } from "../reference/queries.ts";
+
+const Problem = Type.Object({
+  type: Type.String(),
+  title: Type.String(),
+  status: Type.Integer(),
+  detail: Type.String(),
+  errors: Type.Optional(Type.Record(Type.String(), Type.String())),
+});
+
+const PersonOut = Type.Object({
+  id: Type.String({ format: "uuid" }),
+  lastName: Type.String(),
+  usedName: Type.Union([Type.String(), Type.Null()]),
+  firstName: Type.String(),
+  birthDate: Type.Union([Type.String(), Type.Null()]),
+});
+
+const MeasureOut = Type.Object({
+  id: Type.String({ format: "uuid" }),
+  number: Type.String(),
+  personId: Type.String({ format: "uuid" }),
+  typeCode: Type.String(),
+  status: Type.String(),
+  courtId: Type.String(),
+  decisionDate: Type.String(),
+  receivedDate: Type.String(),
+  reportDueDate: Type.String(),
+});
+
+const IdParams = Type.Object({ id: Type.String() });
+
+function invalid(reply: FastifyReply, errors: FormErrors) {
+  return reply.status(422).type("application/problem+json").send({
+    type: "about:blank",
+    title: "Données invalides",
+    status: 422,
+    detail: "Certains champs sont invalides.",
+    errors,
+  });
+}
+
+const fieldOnly = { roles: FIELD_ROLES };
+
+/** The JSON API under /api/v1: the same rules and the same row-level security as the pages. */
+export async function apiRoutes(app: FastifyInstance) {
+  const { db } = app.deps.database;
+
+  app.get(
+    "/persons",
+    {
+      config: fieldOnly,
+      schema: {
+        tags: ["personnes"],
+        querystring: Type.Object({
+          q: Type.Optional(Type.String()),
+          page: Type.Optional(Type.Integer({ minimum: 1 })),
+        }),
+        response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(PersonOut) }) },
+      },
+    },
+    async (request) => {
+      const q = request.query as { q?: string; page?: number };
+      const { rows, total } = await inTenant(request, (tx) =>
+        listPersons(tx, { q: q.q, page: pageNumber(q.page) }),
+      );
+      return { total, items: rows };
+    },
+  );
+
+  app.get(
+    "/persons/:id",
+    {
+      config: fieldOnly,
+      schema: { tags: ["personnes"], params: IdParams, response: { 200: PersonOut, 404: Problem } },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      return inTenant(request, async (tx, user) => {
+        const person = await findPerson(tx, id);
+        if (!person) throw new NotFoundError();
+        await recordAudit(tx, {
+          userId: user.id,
+          action: "view",
+          entity: "person",
+          entityId: id,
+          personId: id,
+          detail: { via: "api" },
+        });
+        return person;
+      });
+    },
+  );
+
+  app.post(
+    "/persons",
+    {
+      config: fieldOnly,
+      attachValidation: true,
+      schema: { tags: ["personnes"], body: PersonForm, response: { 201: PersonOut, 422: Problem } },
+    },
+    async (request, reply) => {
+      const values = normalizeForm(request.body);
+      const form = validateForm(PersonForm, values);
+      const input = toPersonInput(values);
+      const errors = mergeErrors(form.errors, form.ok ? checkPerson(input, todayInParis()) : {});
+      if (Object.keys(errors).length > 0) return invalid(reply, errors);
+      const person = await inTenant(request, async (tx, user) => {
+        const id = await createPerson(tx, input, user.id);
+        await recordAudit(tx, {
+          userId: user.id,
+          action: "create",
+          entity: "person",
+          entityId: id,
+          personId: id,
+          detail: { via: "api" },
+        });
+        return findPerson(tx, id);
+      });
+      return reply.status(201).send(person);
+    },
+  );
+
+  app.post(
+    "/persons/:id/measures",
+    {
+      config: fieldOnly,
+      attachValidation: true,
+      schema: {
+        tags: ["mesures"],
+        params: IdParams,
+        body: MeasureForm,
+        response: { 201: MeasureOut, 404: Problem, 422: Problem },
+      },
+    },
+    async (request, reply) => {
+      const { id: personId } = request.params as { id: string };
+      const user = currentUser(request);
+      const values = normalizeForm(request.body);
+      const { errors, input } = await checkMeasureForm(db, user.associationId ?? "", values, todayInParis());
+      const measure = await inTenant(request, async (tx) => {
+        if (!(await findPerson(tx, personId))) throw new NotFoundError();
+        if (Object.keys(errors).length > 0) return null;
+        const created = await createMeasure(tx, personId, input, user.id);
+        await recordAudit(tx, {
+          userId: user.id,
+          action: "create",
+          entity: "measure",
+          entityId: created.id,
+          personId,
+          detail: { via: "api" },
+        });
+        return (await findMeasure(tx, created.id))?.measure ?? null;
+      });
+      if (!measure) return invalid(reply, errors);
+      return reply.status(201).send(measure);
+    },
+  );
+
+  app.get(
+    "/measures/:id",
+    {
+      config: fieldOnly,
+      schema: { tags: ["mesures"], params: IdParams, response: { 200: MeasureOut, 404: Problem } },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      return inTenant(request, async (tx, user) => {
+        const detail = await findMeasure(tx, id);
+        if (!detail) throw new NotFoundError();
+        await recordAudit(tx, {
+          userId: user.id,
+          action: "view",
+          entity: "measure",
+          entityId: id,
+          personId: detail.person.id,
+          detail: { via: "api" },
+        });
+        return detail.measure;
+      });
+    },
+  );
+
+  app.get("/caseload", { config: fieldOnly, schema: { tags: ["mesures"] } }, async (request) => {
+    const user = currentUser(request);
+    const filter = user.role === "intervenant" ? { referentIds: [user.id] } : {};
+    const page = pageNumber((request.query as { page?: string }).page);
+    return inTenant(request, (tx) => caseload(tx, filter, page));
+  });
+
+  app.get(
+    "/reference/measure-types",
+    { config: { public: true }, schema: { tags: ["référentiels"] } },
+    async () => activeMeasureTypes(db),
+  );
+
+  app.get("/openapi.json", { config: { public: true } }, async () => app.swagger());
+}

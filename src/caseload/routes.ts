@@ -1,0 +1,84 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import { users } from "../accounts/tables.ts";
+import { referentsOf } from "../measures/queries.ts";
+import { MEASURE_STATUSES, type MeasureStatus } from "../measures/rules.ts";
+import { FIELD_ROLES } from "../platform/auth.ts";
+import { pageChrome, sendPage } from "../platform/page.ts";
+import { currentUser, inTenant, pageNumber, todayInParis } from "../platform/request-context.ts";
+import { activeMeasureTypes } from "../reference/queries.ts";
+import { homePage } from "./home-view.tsx";
+import { CASELOAD_PAGE_SIZE, type CaseloadFilter, caseload } from "./queries.ts";
+import { caseloadPage } from "./views.tsx";
+
+/** `/`: the caseload of an intervenant, of a chef de service's team, of a direction's association; a home page for the others. */
+export async function caseloadRoutes(app: FastifyInstance) {
+  const { db } = app.deps.database;
+
+  app.get("/", async (request, reply) => {
+    const user = currentUser(request);
+    if (!FIELD_ROLES.includes(user.role) || !user.associationId) {
+      return sendPage(reply, homePage({ chrome: pageChrome(request, reply), role: user.role }));
+    }
+    const q = request.query as Record<string, string | undefined>;
+    const status = MEASURE_STATUSES.includes(q.status as MeasureStatus)
+      ? (q.status as MeasureStatus)
+      : undefined;
+    const page = pageNumber(q.page);
+
+    const scope =
+      user.role === "intervenant"
+        ? "own"
+        : user.role === "chef_service" && user.serviceId
+          ? "team"
+          : "association";
+    const referents =
+      scope === "team" && user.serviceId
+        ? await db
+            .select({ id: users.id, firstName: users.firstName, lastName: users.lastName })
+            .from(users)
+            .where(
+              and(
+                eq(users.associationId, user.associationId),
+                eq(users.serviceId, user.serviceId),
+                inArray(users.role, FIELD_ROLES),
+              ),
+            )
+            .orderBy(asc(users.lastName))
+        : await referentsOf(db, user.associationId);
+    const filter: CaseloadFilter = {
+      typeCode: q.typeCode || undefined,
+      status,
+      referentIds: scope === "own" ? [user.id] : scope === "team" ? referents.map((r) => r.id) : undefined,
+      referentId:
+        scope !== "own" && q.referentId && referents.some((r) => r.id === q.referentId)
+          ? q.referentId
+          : undefined,
+    };
+    const [{ rows, total }, types] = await Promise.all([
+      inTenant(request, (tx) => caseload(tx, filter, page)),
+      activeMeasureTypes(db),
+    ]);
+    return sendPage(
+      reply,
+      caseloadPage({
+        chrome: pageChrome(request, reply),
+        title:
+          scope === "own"
+            ? "Mes mesures en cours"
+            : scope === "team"
+              ? "Mesures de l'équipe"
+              : "Mesures de l'association",
+        scope,
+        rows,
+        total,
+        page,
+        pageCount: Math.max(1, Math.ceil(total / CASELOAD_PAGE_SIZE)),
+        today: todayInParis(),
+        filters: { typeCode: filter.typeCode, status, referentId: filter.referentId },
+        types,
+        referents,
+      }),
+    );
+  });
+}

@@ -1,0 +1,108 @@
+import { daysRemaining } from "../deadlines/rules.ts";
+import { MEASURE_STATUSES, STATUS_LABELS } from "../measures/rules.ts";
+import { statusTone } from "../measures/status-tag.tsx";
+import { personName } from "../persons/views.tsx";
+import type { PageChrome } from "../platform/page.ts";
+import { DataTable, DeadlineTag, formatDate, Pagination, Tag } from "../platform/views/display.tsx";
+import { Button, SelectField } from "../platform/views/forms.tsx";
+import { renderPage } from "../platform/views/layout.tsx";
+import { PageHeader } from "../platform/views/page-header.tsx";
+import type { CaseloadRow } from "./queries.ts";
+
+export interface CaseloadModel {
+  chrome: PageChrome;
+  title: string;
+  scope: "own" | "team" | "association";
+  rows: CaseloadRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+  today: string;
+  filters: { typeCode?: string | undefined; status?: string | undefined; referentId?: string | undefined };
+  types: { code: string; label: string }[];
+  referents: { id: string; firstName: string; lastName: string }[];
+}
+
+export function caseloadPage(m: CaseloadModel): string {
+  const query = (page: number) =>
+    `/?${new URLSearchParams(
+      Object.fromEntries(
+        Object.entries({ ...m.filters, page: String(page) }).filter((e): e is [string, string] =>
+          Boolean(e[1]),
+        ),
+      ),
+    )}`;
+  const openStatuses = MEASURE_STATUSES.filter((s) => s !== "cloturee");
+  return renderPage({
+    ...m.chrome,
+    title: m.title,
+    wide: true,
+    children: (
+      <>
+        <PageHeader title={m.title} actions={<a href="/personnes/nouvelle">Ajouter une personne</a>} />
+        <form method="get" action="/" class="filters" aria-label="Filtrer les mesures">
+          <SelectField
+            name="typeCode"
+            label="Type de mesure"
+            emptyLabel="Tous les types"
+            options={m.types.map((t) => ({ value: t.code, label: t.label }))}
+            value={m.filters.typeCode}
+          />
+          <SelectField
+            name="status"
+            label="Statut"
+            emptyLabel="Tous les statuts ouverts"
+            options={openStatuses.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+            value={m.filters.status}
+          />
+          {m.scope !== "own" ? (
+            <SelectField
+              name="referentId"
+              label="Référent·e"
+              emptyLabel="Toute l'équipe"
+              options={m.referents.map((r) => ({ value: r.id, label: `${r.firstName} ${r.lastName}` }))}
+              value={m.filters.referentId}
+            />
+          ) : null}
+          <Button variant="secondary">Filtrer</Button>
+        </form>
+        <DataTable
+          caption={`${m.total} mesure${m.total > 1 ? "s" : ""} en cours, les échéances dépassées en premier`}
+          head={[
+            "Personne",
+            "Mesure",
+            "Juridiction",
+            "Statut",
+            ...(m.scope !== "own" ? ["Référent·e"] : []),
+            "Prochaine échéance",
+            "Délai",
+          ]}
+          empty="Aucune mesure en cours ne correspond à ces critères."
+          rows={m.rows.map((r) => [
+            <a href={`/mesures/${r.id}`}>
+              {personName(r)}
+              <span class="visually-hidden"> – mesure {r.number}</span>
+            </a>,
+            <>
+              {r.typeLabel}
+              <br />
+              <span class="muted">{r.number}</span>
+            </>,
+            r.courtSeat,
+            <Tag tone={statusTone(r.status)}>{STATUS_LABELS[r.status]}</Tag>,
+            ...(m.scope !== "own" ? [`${r.referentFirstName} ${r.referentLastName}`] : []),
+            r.nextDeadline ? (
+              <>
+                {r.nextDeadlineKind === "report" ? "Rapport" : "Fin de mesure"} : {formatDate(r.nextDeadline)}
+              </>
+            ) : (
+              "—"
+            ),
+            <DeadlineTag daysRemaining={r.nextDeadline ? daysRemaining(m.today, r.nextDeadline) : null} />,
+          ])}
+        />
+        <Pagination page={m.page} pageCount={m.pageCount} hrefFor={query} />
+      </>
+    ),
+  });
+}

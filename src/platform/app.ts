@@ -1,0 +1,196 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import fastifyCookie from "@fastify/cookie";
+import fastifyCsrf from "@fastify/csrf-protection";
+import fastifyFormbody from "@fastify/formbody";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifySession from "@fastify/session";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import { sql } from "drizzle-orm";
+import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
+import { registerFeatures } from "../features.ts";
+import { loadCurrentUser } from "./auth.ts";
+import type { Config } from "./config.ts";
+import type { Database } from "./db.ts";
+import { renderErrorPage } from "./error-page.tsx";
+import { DomainError, ForbiddenError, NotFoundError, UnauthenticatedError } from "./errors.ts";
+import { PgSessionStore } from "./session-store.ts";
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}
+
+const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../public");
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+export function isApi(request: FastifyRequest): boolean {
+  return request.url.startsWith("/api/");
+}
+
+/** The composition root: everything the app uses is passed in, nothing is global. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      // No personal data in logs: paths carry identifiers only, query strings are dropped.
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url.split("?")[0],
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      redact: ["req.headers.cookie", "req.headers.authorization", "res.headers['set-cookie']"],
+    },
+    trustProxy: true,
+    connectionTimeout: 30_000,
+    requestTimeout: 60_000,
+    bodyLimit: 1_048_576,
+    ajv: {
+      customOptions: { keywords: ["requiredMessage", "errorMessage", "isoDate"], coerceTypes: "array" },
+    },
+  });
+
+  app.decorate("deps", deps);
+  app.decorateRequest("user", null);
+
+  await app.register(fastifyHelmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
+      },
+    },
+    hsts: config.cookieSecure,
+  });
+  await app.register(fastifyFormbody);
+  await app.register(fastifyCookie);
+  const store = new PgSessionStore(database.db);
+  await app.register(fastifySession, {
+    secret: config.sessionSecret,
+    store,
+    cookieName: "parcours.sid",
+    saveUninitialized: false,
+    rolling: true,
+    cookie: {
+      secure: config.cookieSecure,
+      httpOnly: true,
+      sameSite: "lax",
+      maxAge: 8 * 60 * 60 * 1000,
+      path: "/",
+    },
+  });
+  await app.register(fastifyCsrf, { sessionPlugin: "@fastify/session" });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: "/static/", maxAge: "1h" });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: "Parcours API",
+        description:
+          "API JSON de Parcours. Authentification par la session du navigateur ; en écriture, l'en-tête x-csrf-token.",
+        version: "1",
+      },
+    },
+    hideUntagged: true,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/v1/docs" });
+
+  // Who is asking, and may they?
+  app.addHook("preHandler", async (request) => {
+    const userId = request.session?.get("userId");
+    if (userId) {
+      request.user = await loadCurrentUser(database.db, userId);
+      if (!request.user) await request.session.destroy();
+    }
+    const routeConfig = request.routeOptions.config;
+    if (routeConfig?.public || request.url.startsWith("/static/") || request.url.startsWith("/api/v1/docs"))
+      return;
+    if (!request.user) throw new UnauthenticatedError();
+    if (routeConfig?.roles && !routeConfig.roles.includes(request.user.role)) throw new ForbiddenError();
+  });
+
+  // CSRF on every form and every API write.
+  app.addHook("preHandler", (request, reply, done) => {
+    if (!UNSAFE_METHODS.has(request.method)) return done();
+    app.csrfProtection(request, reply, done);
+  });
+
+  app.setErrorHandler(async (error, request, reply) => {
+    const err = error as Error & { statusCode?: number; code?: string; validation?: unknown };
+    let status = 500;
+    let title = "Erreur interne";
+    let detail = "Une erreur est survenue. Réessayez ; si le problème persiste, contactez l'administrateur.";
+    if (err instanceof DomainError) {
+      status = err.status;
+      title = err.title;
+      detail = err.message;
+    } else if (err.code === "FST_CSRF_INVALID_TOKEN" || err.code === "FST_CSRF_MISSING_SECRET") {
+      status = 403;
+      title = "Formulaire expiré";
+      detail =
+        "Le formulaire a expiré ou ne vient pas de Parcours. Revenez à la page précédente, rechargez-la et recommencez.";
+    } else if (err.validation) {
+      status = 400;
+      title = "Requête invalide";
+      detail = err.message;
+    } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      status = err.statusCode;
+      title = status === 429 ? "Trop de requêtes" : "Requête invalide";
+      detail =
+        status === 429 ? "Trop de tentatives. Patientez quelques minutes avant de réessayer." : err.message;
+    } else {
+      request.log.error({ err }, "unhandled error");
+    }
+    if (status === 401 && !isApi(request)) {
+      const back = request.method === "GET" ? `?retour=${encodeURIComponent(request.url)}` : "";
+      return reply.redirect(`/connexion${back}`, 303);
+    }
+    if (isApi(request)) {
+      return reply
+        .status(status)
+        .type("application/problem+json")
+        .send({ type: "about:blank", title, status, detail });
+    }
+    return reply
+      .status(status)
+      .type("text/html; charset=utf-8")
+      .send(renderErrorPage(request, reply, { status, title, detail }));
+  });
+
+  app.setNotFoundHandler(async (_request) => {
+    throw new NotFoundError();
+  });
+
+  app.get("/healthz", { config: { public: true } }, async (_request, reply) => {
+    try {
+      await database.db.execute(sql`select 1`);
+      return { status: "ok", database: database.kind };
+    } catch {
+      return reply.status(503).send({ status: "unavailable", database: database.kind });
+    }
+  });
+
+  await registerFeatures(app);
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;
