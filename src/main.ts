@@ -1,5 +1,6 @@
 import { DEMO_ACCOUNTS, demoPassword } from "./demo/accounts.ts";
 import { isEmpty, seedDemo } from "./demo/seed.ts";
+import { startBackgroundJobs } from "./jobs/runner.ts";
 import { buildApp } from "./platform/app.ts";
 import { loadConfig } from "./platform/config.ts";
 import { openDatabase } from "./platform/db.ts";
@@ -18,7 +19,9 @@ async function main() {
     }
   });
   const app = await buildApp({ config, database });
+  const jobs = startBackgroundJobs({ config, database });
   const close = async () => {
+    await jobs.stop();
     await app.close();
     await database.close();
     process.exit(0);

@@ -3,7 +3,15 @@ import { associations } from "../accounts/tables.ts";
 import type { Db } from "../platform/db.ts";
 import { todayInParis } from "../platform/request-context.ts";
 import { type DemoAccounts, seedDemoAccounts } from "./accounts.ts";
+import { seedDemoAppointments } from "./appointments.ts";
+import { seedDemoAssessmentsAndPlans } from "./assessments.ts";
+import { seedDemoCisj } from "./cisj.ts";
+import { seedDemoCnc } from "./cnc.ts";
+import type { DemoContext } from "./context.ts";
 import { seedDemoFollowUp } from "./follow-up.ts";
+import { seedDemoObligations } from "./obligations.ts";
+import { seedDemoReports } from "./reports.ts";
+import { seedDemoTraining } from "./training.ts";
 
 /** True when the database holds no association yet: the first start of a new installation. */
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -39,5 +47,14 @@ export async function seedDemo(db: Db, password: string, today = todayInParis())
     { directionId: u("direction2@demo.parcours.fr"), referentIds: [u("intervenant2@demo.parcours.fr")] },
     { persons: 10, today, seed: 57 },
   );
+  const ctx: DemoContext = { accounts, today, userId: u };
+  // Each part of the follow-up and of the training service adds its own demo data.
+  await seedDemoAssessmentsAndPlans(db, ctx);
+  await seedDemoObligations(db, ctx);
+  await seedDemoAppointments(db, ctx);
+  await seedDemoReports(db, ctx);
+  await seedDemoTraining(db, ctx);
+  await seedDemoCisj(db, ctx);
+  await seedDemoCnc(db, ctx);
   return accounts;
 }

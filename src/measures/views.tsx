@@ -20,6 +20,7 @@ import { MAGISTRATE_FUNCTIONS } from "./form.ts";
 import type { MeasureDetail } from "./queries.ts";
 import { allowedTransitions, type MeasureStatus, STATUS_LABELS } from "./rules.ts";
 import { statusTone } from "./status-tag.tsx";
+import { MeasureTabs } from "./tabs.tsx";
 
 const DEADLINE_UNITS = { calendar_days: "jours", working_days: "jours ouvrés", months: "mois" } as const;
 
@@ -214,6 +215,7 @@ export function measurePage({
             ) : null
           }
         />
+        <MeasureTabs measureId={measure.id} current="mandat" />
         <p>
           <Tag tone={statusTone(measure.status)}>{STATUS_LABELS[measure.status]}</Tag> depuis le{" "}
           {formatDate(measure.statusDate)}

@@ -4,6 +4,7 @@ import fastifyCookie from "@fastify/cookie";
 import fastifyCsrf from "@fastify/csrf-protection";
 import fastifyFormbody from "@fastify/formbody";
 import fastifyHelmet from "@fastify/helmet";
+import fastifyMultipart from "@fastify/multipart";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifySession from "@fastify/session";
 import fastifyStatic from "@fastify/static";
@@ -18,6 +19,7 @@ import type { Database } from "./db.ts";
 import { renderErrorPage } from "./error-page.tsx";
 import { DomainError, ForbiddenError, NotFoundError, UnauthenticatedError } from "./errors.ts";
 import { PgSessionStore } from "./session-store.ts";
+import { MAX_UPLOAD_BYTES } from "./uploads.ts";
 
 export interface AppDeps {
   config: Config;
@@ -31,6 +33,16 @@ declare module "fastify" {
 }
 
 const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../public");
+/** The CSRF token of a form (also multipart, whose fields are objects) or of an API call's header. */
+function csrfTokenOf(request: FastifyRequest): string | undefined {
+  const field = (request.body as Record<string, unknown> | undefined)?._csrf;
+  if (typeof field === "string") return field;
+  if (field && typeof field === "object" && "value" in field)
+    return String((field as { value: unknown }).value);
+  const header = request.headers["x-csrf-token"];
+  return typeof header === "string" ? header : undefined;
+}
+
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export function isApi(request: FastifyRequest): boolean {
@@ -98,7 +110,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       path: "/",
     },
   });
-  await app.register(fastifyCsrf, { sessionPlugin: "@fastify/session" });
+  await app.register(fastifyMultipart, {
+    attachFieldsToBody: true,
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 5, fields: 200 },
+  });
+  await app.register(fastifyCsrf, { sessionPlugin: "@fastify/session", getToken: csrfTokenOf });
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: "/static/", maxAge: "1h" });
   await app.register(fastifySwagger, {

@@ -6,12 +6,27 @@ export interface NavEntry {
   roles: readonly Role[];
 }
 
-/** The main navigation: every screen a role can use is reachable from here. */
+const FIELD: readonly Role[] = ["intervenant", "chef_service", "direction"];
+
+/** The main navigation: every screen a role can use is reachable from here or from a page listed here. */
 export const NAVIGATION: readonly NavEntry[] = [
-  { href: "/", label: "Mesures en cours", roles: ["intervenant", "chef_service", "direction"] },
-  { href: "/personnes", label: "Personnes suivies", roles: ["intervenant", "chef_service", "direction"] },
-  { href: "/audit", label: "Journal des accès", roles: ["direction"] },
+  { href: "/", label: "Mesures en cours", roles: FIELD },
+  { href: "/equipe", label: "Échéances de l'équipe", roles: ["chef_service", "direction"] },
+  { href: "/agenda", label: "Agenda", roles: FIELD },
+  { href: "/personnes", label: "Personnes suivies", roles: FIELD },
+  { href: "/partenaires", label: "Partenaires", roles: FIELD },
   { href: "/", label: "Accueil", roles: ["formation", "federation", "admin"] },
+  { href: "/formation/parcours", label: "Mon parcours CISJ", roles: ["intervenant", "chef_service"] },
+  { href: "/formation/equipe", label: "Formation de l'équipe", roles: ["direction"] },
+  {
+    href: "/formation",
+    label: "Formations",
+    roles: ["intervenant", "chef_service", "direction", "formation"],
+  },
+  { href: "/cisj", label: "Dossiers CISJ", roles: ["formation"] },
+  { href: "/cnc", label: "Candidatures CNC", roles: ["formation"] },
+  { href: "/formation/statistiques", label: "Statistiques de formation", roles: ["formation", "federation"] },
+  { href: "/audit", label: "Journal des accès", roles: ["direction"] },
   {
     href: "/referentiels/mesures",
     label: "Référentiels",

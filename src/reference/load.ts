@@ -1,7 +1,9 @@
+import { statutoryObligations } from "../obligations/tables.ts";
 import type { Db } from "../platform/db.ts";
 import { COURTS_OF_APPEAL, JUDICIAL_COURTS } from "./data/courts.ts";
 import { DEPARTEMENTS } from "./data/departements.ts";
 import { MEASURE_TYPES } from "./data/measure-types.ts";
+import { STATUTORY_OBLIGATIONS } from "./data/statutory-obligations.ts";
 import { courtsOfAppeal, departements, judicialCourts, measureTypes } from "./tables.ts";
 
 /**
@@ -25,6 +27,10 @@ export async function ensureReferenceData(db: Db): Promise<void> {
     await tx
       .insert(measureTypes)
       .values(MEASURE_TYPES.map((t, i) => ({ ...t, sortOrder: i + 1 })))
+      .onConflictDoNothing();
+    await tx
+      .insert(statutoryObligations)
+      .values(STATUTORY_OBLIGATIONS.map((o) => ({ ...o })))
       .onConflictDoNothing();
   });
 }

@@ -1,0 +1,4 @@
+import type { Db } from "../platform/db.ts";
+import type { DemoContext } from "./context.ts";
+
+export async function seedDemoTraining(_db: Db, _ctx: DemoContext): Promise<void> {}

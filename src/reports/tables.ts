@@ -1,0 +1,2 @@
+/** Tables of this feature (none yet). */
+export {};
