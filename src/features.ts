@@ -12,6 +12,7 @@ import { cncRoutes } from "./cnc/routes.ts";
 import { fileRoutes } from "./files/routes.ts";
 import { incidentRoutes } from "./incidents/routes.ts";
 import { knowledgeTestRoutes } from "./knowledge-tests/routes.ts";
+import { legalRoutes } from "./legal/routes.tsx";
 import { measureRoutes } from "./measures/routes.ts";
 import { obligationRoutes } from "./obligations/routes.ts";
 import { partnerRoutes } from "./partners/routes.ts";
@@ -48,7 +49,8 @@ export async function registerFeatures(app: FastifyInstance): Promise<void> {
   await app.register(cisjRoutes);
   await app.register(trainingStatsRoutes);
   await app.register(cncRoutes);
-  // Reference data and the JSON API.
+  // Reference data, legal notice and the JSON API.
+  await app.register(legalRoutes);
   await app.register(referenceRoutes);
   await app.register(apiRoutes, { prefix: "/api/v1" });
 }

@@ -29,6 +29,8 @@ export interface AppDeps {
 declare module "fastify" {
   interface FastifyInstance {
     deps: AppDeps;
+    /** Every route registered, method and URL pattern (for the isolation and accessibility tests). */
+    routeList: { method: string; url: string }[];
   }
 }
 
@@ -76,6 +78,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   app.decorate("deps", deps);
+  const routeList: { method: string; url: string }[] = [];
+  app.decorate("routeList", routeList);
+  app.addHook("onRoute", (route) => {
+    for (const method of ([] as string[]).concat(route.method)) routeList.push({ method, url: route.url });
+  });
   app.decorateRequest("user", null);
 
   await app.register(fastifyHelmet, {

@@ -33,8 +33,12 @@ export function normalizeForm(body: unknown): FormValues {
 
 function normalizeValue(raw: unknown): string | undefined {
   if (raw === undefined || raw === null) return undefined;
-  if (typeof raw === "object" && raw !== null && "value" in raw)
-    return normalizeValue((raw as { value: unknown }).value);
+  if (typeof raw === "object") {
+    // A multipart field: its text is in `value`; a file field is read with readUpload, not here.
+    if ((raw as { type?: unknown }).type === "file") return undefined;
+    if ("value" in raw) return normalizeValue((raw as { value: unknown }).value);
+    return undefined;
+  }
   const text = String(raw).replace(/\r\n?/g, "\n").trim();
   if (text === "") return undefined;
   const fr = FRENCH_DATE.exec(text);

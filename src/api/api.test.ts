@@ -1,0 +1,75 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { engines, loggedIn, startTestApp, type TestContext } from "../../test/support.ts";
+
+for (const engine of engines()) {
+  describe(`JSON API /api/v1 (${engine})`, () => {
+    let ctx: TestContext;
+    before(async () => {
+      ctx = await startTestApp(engine);
+    });
+    after(() => ctx.close());
+
+    test("creates a person and a measure, reads them back, and lists the caseload", async () => {
+      const client = await loggedIn(ctx.app, "intervenant@demo.parcours.fr");
+      const created = await client.json("POST", "/api/v1/persons", {
+        lastName: "Api",
+        firstName: "Élise",
+        birthDate: "1990-03-27",
+      });
+      assert.equal(created.statusCode, 201, created.body);
+      const person = created.json() as { id: string; lastName: string };
+      assert.equal(person.lastName, "Api");
+      const me = ctx.accounts.users["intervenant@demo.parcours.fr"]?.id ?? "";
+      const measure = await client.json("POST", `/api/v1/persons/${person.id}/measures`, {
+        typeCode: "mediation_penale",
+        magistrateFunction: "Procureur de la République",
+        courtId: "tj33063",
+        decisionDate: "2026-10-01",
+        receivedDate: "2026-10-02",
+        referentId: me,
+      });
+      assert.equal(measure.statusCode, 201, measure.body);
+      const m = measure.json() as { id: string; number: string; reportDueDate: string };
+      assert.match(m.number, /^2026-\d{4}$/);
+      assert.match(m.reportDueDate, /^\d{4}-\d{2}-\d{2}$/);
+      const read = await client.json("GET", `/api/v1/measures/${m.id}`);
+      assert.equal(read.statusCode, 200);
+      const list = await client.json("GET", "/api/v1/caseload");
+      assert.equal((list.json() as { total: number }).total, 1);
+    });
+
+    test("invalid input gets a problem document with a French message per field", async () => {
+      const client = await loggedIn(ctx.app, "intervenant@demo.parcours.fr");
+      const res = await client.json("POST", "/api/v1/persons", { firstName: "", birthDate: "2026-02-30" });
+      assert.equal(res.statusCode, 422);
+      assert.match(String(res.headers["content-type"]), /application\/problem\+json/);
+      const problem = res.json() as { status: number; errors: Record<string, string> };
+      assert.equal(problem.status, 422);
+      assert.equal(problem.errors.lastName, "Saisissez le nom de naissance");
+      assert.match(problem.errors.birthDate ?? "", /date de naissance réelle/);
+    });
+
+    test("an unknown or foreign record is a 404 problem, a missing login a 401 problem, a missing CSRF header a 403", async () => {
+      const other = await loggedIn(ctx.app, "intervenant2@demo.parcours.fr");
+      const res = await other.json("GET", "/api/v1/persons/00000000-0000-4000-8000-000000000000");
+      assert.equal(res.statusCode, 404);
+      assert.equal((res.json() as { title: string }).title, "Page introuvable");
+      const anonymous = await ctx.app.inject({ method: "GET", url: "/api/v1/caseload" });
+      assert.equal(anonymous.statusCode, 401);
+      const client = await loggedIn(ctx.app, "intervenant@demo.parcours.fr");
+      client.csrf = "";
+      const noCsrf = await client.json("POST", "/api/v1/persons", { lastName: "X", firstName: "Y" });
+      assert.equal(noCsrf.statusCode, 403);
+    });
+
+    test("the OpenAPI document describes the routes from their schemas", async () => {
+      const res = await ctx.app.inject({ method: "GET", url: "/api/v1/openapi.json" });
+      assert.equal(res.statusCode, 200);
+      const doc = res.json() as { openapi: string; paths: Record<string, unknown> };
+      assert.match(doc.openapi, /^3\./);
+      assert.ok(doc.paths["/api/v1/persons"]);
+      assert.ok(doc.paths["/api/v1/persons/{id}/measures"]);
+    });
+  });
+}
