@@ -19,7 +19,7 @@ import { partnerRoutes } from "./partners/routes.ts";
 import { personRoutes } from "./persons/routes.ts";
 import { referenceRoutes } from "./reference/routes.tsx";
 import { reportRoutes } from "./reports/routes.ts";
-import { searchRoutes } from "./search/routes.ts";
+import { searchRoutes } from "./search/routes.tsx";
 import { teamRoutes } from "./team/routes.ts";
 import { trainingRoutes } from "./training/routes.ts";
 import { trainingStatsRoutes } from "./training-stats/routes.ts";

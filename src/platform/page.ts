@@ -1,10 +1,10 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { ROLE_LABELS } from "./auth.ts";
+import { FIELD_ROLES, ROLE_LABELS } from "./auth.ts";
 import { navigationFor } from "./navigation.ts";
 import type { LayoutProps } from "./views/layout.tsx";
 
 /** What every page's layout needs from the request: the user, the navigation, the CSRF token, the CSP nonce. */
-export type PageChrome = Pick<LayoutProps, "user" | "nav" | "csrfToken" | "nonce" | "flash">;
+export type PageChrome = Pick<LayoutProps, "user" | "nav" | "csrfToken" | "nonce" | "flash" | "search">;
 
 export function pageChrome(request: FastifyRequest, reply: FastifyReply): PageChrome {
   const user = request.user;
@@ -22,6 +22,7 @@ export function pageChrome(request: FastifyRequest, reply: FastifyReply): PageCh
     csrfToken: reply.generateCsrf(),
     nonce: (reply as FastifyReply & { cspNonce?: { script: string } }).cspNonce?.script,
     flash,
+    search: user && FIELD_ROLES.includes(user.role) ? { action: "/recherche" } : null,
   };
 }
 

@@ -36,6 +36,8 @@ export interface LayoutProps {
   flash?: string | null;
   /** Use the full width of the screen (large tables). */
   wide?: boolean;
+  /** Shows the search box of the persons followed in the header (roles that follow persons). */
+  search?: { action: string; value?: string } | null;
   children?: ComponentChildren;
 }
 
@@ -45,7 +47,35 @@ export function documentTitle(title: string, hasErrors = false): string {
   return `${hasErrors ? "Erreur : " : ""}${title} – ${PRODUCT_NAME}`;
 }
 
-function SiteHeader({ user, csrfToken, nav }: Pick<LayoutProps, "user" | "csrfToken" | "nav">): VNode {
+function HeaderSearch({ action, value }: { action: string; value?: string }): VNode {
+  return (
+    <search class="site-header__search">
+      <form method="get" action={action} class="header-search">
+        <label for="recherche-globale" class="visually-hidden">
+          Rechercher une personne (nom, date de naissance ou numéro de mesure)
+        </label>
+        <input
+          class="input input--medium"
+          id="recherche-globale"
+          name="q"
+          type="search"
+          value={value}
+          placeholder="Nom, date de naissance, n° de mesure"
+        />
+        <button class="button button--secondary button--small" type="submit">
+          Rechercher
+        </button>
+      </form>
+    </search>
+  );
+}
+
+function SiteHeader({
+  user,
+  csrfToken,
+  nav,
+  search,
+}: Pick<LayoutProps, "user" | "csrfToken" | "nav" | "search">): VNode {
   return (
     <header class="site-header">
       <div class="container site-header__inner">
@@ -53,6 +83,7 @@ function SiteHeader({ user, csrfToken, nav }: Pick<LayoutProps, "user" | "csrfTo
           <span class="site-header__name">{PRODUCT_NAME}</span>
           <span class="site-header__tagline">Secteur socio-judiciaire</span>
         </a>
+        {user && search ? <HeaderSearch {...search} /> : null}
         {user ? (
           <div class="site-header__user">
             <p class="site-header__identity">
@@ -99,6 +130,7 @@ export function Layout({
   nonce,
   flash = null,
   wide = false,
+  search = null,
   children,
 }: LayoutProps): VNode {
   const container = wide ? "container container--wide" : "container";
@@ -116,7 +148,7 @@ export function Layout({
         <a class="skip-link" href="#contenu">
           Aller au contenu
         </a>
-        <SiteHeader user={user} csrfToken={csrfToken} nav={nav} />
+        <SiteHeader user={user} csrfToken={csrfToken} nav={nav} search={search} />
         <div class={`${container} page`}>
           <Breadcrumbs items={breadcrumbs} />
           <main id="contenu" tabindex={-1} class="main">
