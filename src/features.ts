@@ -20,7 +20,7 @@ import { personRoutes } from "./persons/routes.ts";
 import { referenceRoutes } from "./reference/routes.tsx";
 import { reportRoutes } from "./reports/routes.ts";
 import { searchRoutes } from "./search/routes.tsx";
-import { teamRoutes } from "./team/routes.ts";
+import { teamRoutes } from "./team/routes.tsx";
 import { trainingRoutes } from "./training/routes.ts";
 import { trainingStatsRoutes } from "./training-stats/routes.ts";
 

@@ -99,8 +99,9 @@ for (const engine of engines()) {
     test("filters by type and status", async () => {
       const client = await loggedIn(ctx.app, "intervenant@demo.parcours.fr");
       const res = await client.get("/?typeCode=enquete_personnalite");
-      assert.match(res.body, /AUJOURDHUI/);
-      assert.doesNotMatch(res.body, /ENRETARD/);
+      const table = res.body.split('aria-label="Filtrer les mesures"')[1] ?? "";
+      assert.match(table, /AUJOURDHUI/);
+      assert.doesNotMatch(table, /ENRETARD/);
       const none = await client.get("/?status=rapport_remis");
       assert.match(none.body, /Aucune mesure en cours ne correspond/);
     });

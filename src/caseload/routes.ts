@@ -7,6 +7,8 @@ import { FIELD_ROLES } from "../platform/auth.ts";
 import { pageChrome, sendPage } from "../platform/page.ts";
 import { currentUser, inTenant, pageNumber, todayInParis } from "../platform/request-context.ts";
 import { activeMeasureTypes } from "../reference/queries.ts";
+import { deadlinesUntil } from "../team/queries.ts";
+import { lateAndThisWeek } from "../team/rules.ts";
 import { homePage } from "./home-view.tsx";
 import { CASELOAD_PAGE_SIZE, type CaseloadFilter, caseload } from "./queries.ts";
 import { caseloadPage } from "./views.tsx";
@@ -55,8 +57,16 @@ export async function caseloadRoutes(app: FastifyInstance) {
           ? q.referentId
           : undefined,
     };
-    const [{ rows, total }, types] = await Promise.all([
-      inTenant(request, (tx) => caseload(tx, filter, page)),
+    const today = todayInParis();
+    const [{ rows, total, deadlines }, types] = await Promise.all([
+      inTenant(request, async (tx) => {
+        const list = await caseload(tx, filter, page);
+        const items = await deadlinesUntil(tx, {
+          until: "9999-12-31",
+          referentIds: filter.referentId ? [filter.referentId] : filter.referentIds,
+        });
+        return { ...list, deadlines: lateAndThisWeek(items, today) };
+      }),
       activeMeasureTypes(db),
     ]);
     return sendPage(
@@ -74,7 +84,8 @@ export async function caseloadRoutes(app: FastifyInstance) {
         total,
         page,
         pageCount: Math.max(1, Math.ceil(total / CASELOAD_PAGE_SIZE)),
-        today: todayInParis(),
+        today,
+        deadlines,
         filters: { typeCode: filter.typeCode, status, referentId: filter.referentId },
         types,
         referents,

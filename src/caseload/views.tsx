@@ -7,6 +7,7 @@ import { DataTable, DeadlineTag, formatDate, Pagination, Tag } from "../platform
 import { Button, SelectField } from "../platform/views/forms.tsx";
 import { renderPage } from "../platform/views/layout.tsx";
 import { PageHeader } from "../platform/views/page-header.tsx";
+import type { DeadlineItem } from "../team/queries.ts";
 import type { CaseloadRow } from "./queries.ts";
 
 export interface CaseloadModel {
@@ -21,6 +22,25 @@ export interface CaseloadModel {
   filters: { typeCode?: string | undefined; status?: string | undefined; referentId?: string | undefined };
   types: { code: string; label: string }[];
   referents: { id: string; firstName: string; lastName: string }[];
+  deadlines: { late: DeadlineItem[]; thisWeek: DeadlineItem[]; weekEnd: string };
+}
+
+function DeadlineList({ items, today }: { items: DeadlineItem[]; today: string }) {
+  return (
+    <ul class="deadline-list">
+      {items.slice(0, 8).map((i) => (
+        <li key={`${i.kind}-${i.measureId}-${i.date}-${i.label}`}>
+          <DeadlineTag daysRemaining={daysRemaining(today, i.date)} /> <a href={i.href}>{i.label}</a> –{" "}
+          {personName(i)} ({i.typeLabel} {i.measureNumber})
+        </li>
+      ))}
+      {items.length > 8 ? (
+        <li>
+          … et {items.length - 8} autre{items.length - 8 > 1 ? "s" : ""}
+        </li>
+      ) : null}
+    </ul>
+  );
 }
 
 export function caseloadPage(m: CaseloadModel): string {
@@ -40,6 +60,29 @@ export function caseloadPage(m: CaseloadModel): string {
     children: (
       <>
         <PageHeader title={m.title} actions={<a href="/personnes/nouvelle">Ajouter une personne</a>} />
+        <section class="deadline-summary" aria-labelledby="echeances">
+          <h2 id="echeances">
+            {m.deadlines.late.length} échéance{m.deadlines.late.length > 1 ? "s" : ""} en retard,{" "}
+            {m.deadlines.thisWeek.length} cette semaine
+          </h2>
+          {m.deadlines.late.length > 0 ? (
+            <>
+              <h3>En retard</h3>
+              <DeadlineList items={m.deadlines.late} today={m.today} />
+            </>
+          ) : null}
+          {m.deadlines.thisWeek.length > 0 ? (
+            <>
+              <h3>D'ici au dimanche {formatDate(m.deadlines.weekEnd)}</h3>
+              <DeadlineList items={m.deadlines.thisWeek} today={m.today} />
+            </>
+          ) : null}
+          {m.scope !== "own" ? (
+            <p>
+              <a href="/equipe">Toutes les échéances de l'équipe</a>
+            </p>
+          ) : null}
+        </section>
         <form method="get" action="/" class="filters" aria-label="Filtrer les mesures">
           <SelectField
             name="typeCode"
