@@ -5,6 +5,7 @@ import { NotFoundError } from "../platform/errors.ts";
 import { mergeErrors, normalizeForm, validateForm } from "../platform/forms.ts";
 import { pageChrome, redirectWithFlash, sendPage } from "../platform/page.ts";
 import { inTenant, pageNumber, todayInParis } from "../platform/request-context.ts";
+import { personTimeline } from "../timeline/queries.ts";
 import { checkPerson, PersonForm, toPersonInput } from "./form.ts";
 import {
   createPerson,
@@ -70,7 +71,7 @@ export async function personRoutes(app: FastifyInstance) {
         entityId: id,
         personId: id,
       });
-      return { person, measures: await measuresOfPerson(tx, id) };
+      return { person, measures: await measuresOfPerson(tx, id), timeline: await personTimeline(tx, id) };
     });
     return sendPage(reply, personPage({ chrome: pageChrome(request, reply), ...model }));
   });

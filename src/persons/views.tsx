@@ -16,6 +16,7 @@ import {
 } from "../platform/views/forms.tsx";
 import { renderPage } from "../platform/views/layout.tsx";
 import { PageHeader } from "../platform/views/page-header.tsx";
+import { groupByMonth, type TimelineEvent } from "../timeline/rules.ts";
 import { FAMILY_SITUATION_LABELS, FAMILY_SITUATIONS, SEX_LABELS } from "./form.ts";
 import type { PersonRow } from "./queries.ts";
 
@@ -90,6 +91,7 @@ export function personListPage(m: PersonListModel): string {
 
 export interface PersonPageModel {
   chrome: PageChrome;
+  timeline: TimelineEvent[];
   person: PersonRow;
   measures: {
     id: string;
@@ -102,7 +104,28 @@ export interface PersonPageModel {
   }[];
 }
 
-export function personPage({ chrome, person, measures }: PersonPageModel): string {
+function Timeline({ events }: { events: TimelineEvent[] }) {
+  if (events.length === 0) return <p>Rien n'est encore daté dans ce dossier.</p>;
+  return (
+    <div class="timeline">
+      {groupByMonth(events).map((group) => (
+        <section key={group.month} aria-label={group.month}>
+          <h3 class="timeline__month">{group.month}</h3>
+          <ol class="timeline__list">
+            {group.events.map((e, i) => (
+              <li key={`${e.kind}-${e.date}-${i}`} class="timeline__item">
+                <time dateTime={e.date}>{formatDate(e.date)}</time> <a href={e.href}>{e.text}</a>{" "}
+                <span class="muted">– {e.measureLabel}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+export function personPage({ chrome, person, measures, timeline }: PersonPageModel): string {
   const name = personName(person);
   const address = [person.addressLine, [person.postalCode, person.city].filter(Boolean).join(" ")]
     .filter(Boolean)
@@ -167,6 +190,8 @@ export function personPage({ chrome, person, measures }: PersonPageModel): strin
             m.closedOn ? `Clôturée le ${formatDate(m.closedOn)}` : formatDate(m.reportDueDate),
           ])}
         />
+        <h2>Chronologie</h2>
+        <Timeline events={timeline} />
       </>
     ),
   });
