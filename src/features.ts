@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { accountRoutes } from "./accounts/routes.ts";
 import { actionPlanRoutes } from "./action-plans/routes.ts";
+import { adminRoutes } from "./admin/routes.tsx";
 import { apiRoutes } from "./api/routes.ts";
 import { appointmentRoutes } from "./appointments/routes.ts";
 import { assessmentRoutes } from "./assessments/routes.ts";
@@ -51,6 +52,7 @@ export async function registerFeatures(app: FastifyInstance): Promise<void> {
   await app.register(cncRoutes);
   // Reference data, legal notice and the JSON API.
   await app.register(legalRoutes);
+  await app.register(adminRoutes);
   await app.register(referenceRoutes);
   await app.register(apiRoutes, { prefix: "/api/v1" });
 }

@@ -27,6 +27,8 @@ export const NAVIGATION: readonly NavEntry[] = [
   { href: "/cnc", label: "Candidatures CNC", roles: ["formation"] },
   { href: "/formation/statistiques", label: "Statistiques de formation", roles: ["formation", "federation"] },
   { href: "/audit", label: "Journal des accès", roles: ["direction"] },
+  { href: "/admin/associations", label: "Associations", roles: ["admin"] },
+  { href: "/admin/utilisateurs", label: "Utilisateurs", roles: ["admin"] },
   {
     href: "/referentiels/mesures",
     label: "Référentiels",

@@ -1,0 +1,401 @@
+import { asc, eq } from "drizzle-orm";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { associations, type Role, sessions, users } from "../accounts/tables.ts";
+import { FIELD_ROLES, hashPassword, ROLE_LABELS } from "../platform/auth.ts";
+import { NotFoundError } from "../platform/errors.ts";
+import { type FormErrors, type FormValues, normalizeForm, validateForm } from "../platform/forms.ts";
+import { pageChrome, redirectWithFlash, sendPage } from "../platform/page.ts";
+import { DataTable, Tag } from "../platform/views/display.tsx";
+import {
+  Button,
+  ButtonLink,
+  CsrfField,
+  ErrorSummary,
+  FormActions,
+  SelectField,
+  TextField,
+} from "../platform/views/forms.tsx";
+import { renderPage } from "../platform/views/layout.tsx";
+import { PageHeader } from "../platform/views/page-header.tsx";
+import { DEPARTEMENTS } from "../reference/data/departements.ts";
+import { courtsOfAppeal } from "../reference/tables.ts";
+import { AssociationForm, isValidSiret, UserForm } from "./form.ts";
+
+const adminOnly = { roles: ["admin"] as Role[] };
+const v = (values: FormValues, k: string) =>
+  typeof values[k] === "string" ? (values[k] as string) : undefined;
+
+/** `/admin/associations` and `/admin/utilisateurs`: the platform administrator manages member associations and accounts. */
+export async function adminRoutes(app: FastifyInstance) {
+  const { db } = app.deps.database;
+
+  app.get("/admin/associations", { config: adminOnly }, async (request, reply) => {
+    const rows = await db.select().from(associations).orderBy(asc(associations.name));
+    return sendPage(
+      reply,
+      renderPage({
+        ...pageChrome(request, reply),
+        title: "Associations",
+        breadcrumbs: [{ href: "/", label: "Accueil" }, { label: "Associations" }],
+        children: (
+          <>
+            <PageHeader
+              title="Associations adhérentes"
+              actions={<ButtonLink href="/admin/associations/nouvelle">Ajouter une association</ButtonLink>}
+            />
+            <DataTable
+              caption={`${rows.length} associations`}
+              head={["Association", "SIRET", "Commune", "Département", "Cour d'appel", "Statut"]}
+              rows={rows.map((a) => [
+                a.name,
+                a.siret ?? "",
+                a.city ?? "",
+                a.departementCode ?? "",
+                a.courtOfAppealId ?? "",
+                a.active ? <Tag tone="green">Active</Tag> : <Tag>Inactive</Tag>,
+              ])}
+            />
+          </>
+        ),
+      }),
+    );
+  });
+
+  function associationForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: FormValues,
+    errors: FormErrors,
+    status = 200,
+  ) {
+    const chrome = pageChrome(request, reply);
+    return sendPage(
+      reply,
+      renderPage({
+        ...chrome,
+        title: "Ajouter une association",
+        hasErrors: Object.keys(errors).length > 0,
+        breadcrumbs: [
+          { href: "/", label: "Accueil" },
+          { href: "/admin/associations", label: "Associations" },
+          { label: "Ajouter" },
+        ],
+        children: (
+          <>
+            <ErrorSummary errors={errors} />
+            <h1>Ajouter une association</h1>
+            <form method="post" action="/admin/associations/nouvelle" novalidate>
+              <CsrfField token={chrome.csrfToken} />
+              <TextField name="name" label="Nom" value={v(values, "name")} error={errors.name} width="long" />
+              <TextField
+                name="siret"
+                label="SIRET"
+                hint="14 chiffres"
+                value={v(values, "siret")}
+                error={errors.siret}
+                inputmode="numeric"
+                width="medium"
+              />
+              <TextField
+                name="addressLine"
+                label="Adresse (facultatif)"
+                value={v(values, "addressLine")}
+                error={errors.addressLine}
+                width="long"
+              />
+              <TextField
+                name="postalCode"
+                label="Code postal (facultatif)"
+                value={v(values, "postalCode")}
+                error={errors.postalCode}
+                width="short"
+              />
+              <TextField
+                name="city"
+                label="Commune (facultatif)"
+                value={v(values, "city")}
+                error={errors.city}
+                width="medium"
+              />
+              <SelectField
+                name="departementCode"
+                label="Département du siège"
+                hint="La cour d'appel est déduite du département"
+                emptyLabel="Choisir un département"
+                options={DEPARTEMENTS.map((d) => ({ value: d.code, label: `${d.code} – ${d.name}` }))}
+                value={v(values, "departementCode")}
+                error={errors.departementCode}
+              />
+              <TextField
+                name="email"
+                label="E-mail de contact (facultatif)"
+                type="email"
+                value={v(values, "email")}
+                error={errors.email}
+                width="long"
+              />
+              <FormActions>
+                <Button>Enregistrer l'association</Button>
+              </FormActions>
+            </form>
+          </>
+        ),
+      }),
+      status,
+    );
+  }
+
+  app.get("/admin/associations/nouvelle", { config: adminOnly }, async (request, reply) =>
+    associationForm(request, reply, {}, {}),
+  );
+
+  app.post("/admin/associations/nouvelle", { config: adminOnly }, async (request, reply) => {
+    const values = normalizeForm(request.body);
+    const form = validateForm(AssociationForm, values);
+    const errors: FormErrors = { ...form.errors };
+    const siret = v(values, "siret");
+    if (siret && !errors.siret && !isValidSiret(siret))
+      errors.siret = "Ce SIRET n'est pas valide (clé de contrôle) : vérifiez les 14 chiffres";
+    const departement = DEPARTEMENTS.find((d) => d.code === v(values, "departementCode"));
+    if (v(values, "departementCode") && !departement)
+      errors.departementCode = "Choisissez un département dans la liste";
+    if (
+      siret &&
+      !errors.siret &&
+      (await db.select({ id: associations.id }).from(associations).where(eq(associations.siret, siret)))
+        .length > 0
+    ) {
+      errors.siret = "Une association avec ce SIRET existe déjà";
+    }
+    if (Object.keys(errors).length > 0 || !departement)
+      return associationForm(request, reply, values, errors, 422);
+    const courts = await db
+      .select({ id: courtsOfAppeal.id, departements: courtsOfAppeal.departements })
+      .from(courtsOfAppeal);
+    await db.transaction(async (tx) => {
+      await tx.insert(associations).values({
+        name: v(values, "name") ?? "",
+        siret,
+        addressLine: v(values, "addressLine"),
+        postalCode: v(values, "postalCode"),
+        city: v(values, "city"),
+        departementCode: departement.code,
+        courtOfAppealId: courts.find((c) => c.departements.includes(departement.code))?.id ?? null,
+        email: v(values, "email"),
+      });
+    });
+    return redirectWithFlash(request, reply, "/admin/associations", "L'association a été ajoutée.");
+  });
+
+  app.get("/admin/utilisateurs", { config: adminOnly }, async (request, reply) => {
+    const rows = await db
+      .select({ user: users, associationName: associations.name })
+      .from(users)
+      .leftJoin(associations, eq(associations.id, users.associationId))
+      .orderBy(asc(users.lastName), asc(users.firstName));
+    const chrome = pageChrome(request, reply);
+    return sendPage(
+      reply,
+      renderPage({
+        ...chrome,
+        title: "Utilisateurs",
+        wide: true,
+        breadcrumbs: [{ href: "/", label: "Accueil" }, { label: "Utilisateurs" }],
+        children: (
+          <>
+            <PageHeader
+              title="Utilisateurs"
+              actions={<ButtonLink href="/admin/utilisateurs/nouveau">Créer un compte</ButtonLink>}
+            />
+            <DataTable
+              caption={`${rows.length} comptes`}
+              head={["Nom", "E-mail", "Rôle", "Association", "Statut", "Action"]}
+              rows={rows.map(({ user, associationName }) => [
+                `${user.firstName} ${user.lastName}`,
+                user.email,
+                ROLE_LABELS[user.role],
+                associationName ?? "Fédération",
+                user.active ? <Tag tone="green">Actif</Tag> : <Tag>Désactivé</Tag>,
+                <form
+                  method="post"
+                  action={`/admin/utilisateurs/${user.id}/${user.active ? "desactiver" : "activer"}`}
+                >
+                  <CsrfField token={chrome.csrfToken} />
+                  <Button variant={user.active ? "warning" : "secondary"} small>
+                    {user.active ? "Désactiver" : "Réactiver"}
+                    <span class="visually-hidden">
+                      {" "}
+                      le compte de {user.firstName} {user.lastName}
+                    </span>
+                  </Button>
+                </form>,
+              ])}
+            />
+          </>
+        ),
+      }),
+    );
+  });
+
+  async function userForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: FormValues,
+    errors: FormErrors,
+    status = 200,
+  ) {
+    const chrome = pageChrome(request, reply);
+    const list = await db
+      .select({ id: associations.id, name: associations.name })
+      .from(associations)
+      .orderBy(asc(associations.name));
+    return sendPage(
+      reply,
+      renderPage({
+        ...chrome,
+        title: "Créer un compte",
+        hasErrors: Object.keys(errors).length > 0,
+        breadcrumbs: [
+          { href: "/", label: "Accueil" },
+          { href: "/admin/utilisateurs", label: "Utilisateurs" },
+          { label: "Créer un compte" },
+        ],
+        children: (
+          <>
+            <ErrorSummary errors={errors} />
+            <h1>Créer un compte</h1>
+            <form method="post" action="/admin/utilisateurs/nouveau" novalidate>
+              <CsrfField token={chrome.csrfToken} />
+              <TextField
+                name="firstName"
+                label="Prénom"
+                value={v(values, "firstName")}
+                error={errors.firstName}
+                width="medium"
+              />
+              <TextField
+                name="lastName"
+                label="Nom"
+                value={v(values, "lastName")}
+                error={errors.lastName}
+                width="medium"
+              />
+              <TextField
+                name="email"
+                label="Adresse e-mail"
+                type="email"
+                value={v(values, "email")}
+                error={errors.email}
+                width="long"
+              />
+              <SelectField
+                name="role"
+                label="Rôle"
+                emptyLabel="Choisir un rôle"
+                options={Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }))}
+                value={v(values, "role")}
+                error={errors.role}
+              />
+              <SelectField
+                name="associationId"
+                label="Association"
+                hint="Obligatoire pour les intervenant·es, chef·fes de service et directions ; vide pour la fédération"
+                emptyLabel="Aucune (fédération)"
+                options={list.map((a) => ({ value: a.id, label: a.name }))}
+                value={v(values, "associationId")}
+                error={errors.associationId}
+              />
+              <TextField
+                name="password"
+                label="Mot de passe provisoire"
+                hint="12 caractères au moins, à transmettre à la personne"
+                type="password"
+                autocomplete="new-password"
+                error={errors.password}
+                width="medium"
+              />
+              <FormActions>
+                <Button>Créer le compte</Button>
+              </FormActions>
+            </form>
+          </>
+        ),
+      }),
+      status,
+    );
+  }
+
+  app.get("/admin/utilisateurs/nouveau", { config: adminOnly }, async (request, reply) =>
+    userForm(request, reply, {}, {}),
+  );
+
+  app.post("/admin/utilisateurs/nouveau", { config: adminOnly }, async (request, reply) => {
+    const values = normalizeForm(request.body);
+    const form = validateForm(UserForm, values);
+    const errors: FormErrors = { ...form.errors };
+    const role = v(values, "role") as Role | undefined;
+    const associationId = v(values, "associationId");
+    const email = v(values, "email")?.toLowerCase();
+    if (role && FIELD_ROLES.includes(role) && !associationId)
+      errors.associationId = "Choisissez l'association de cette personne";
+    if (role && !FIELD_ROLES.includes(role) && associationId)
+      errors.associationId = "Ce rôle de la fédération n'est rattaché à aucune association";
+    if (
+      associationId &&
+      !errors.associationId &&
+      !(await db.select({ id: associations.id }).from(associations).where(eq(associations.id, associationId)))
+        .length
+    ) {
+      errors.associationId = "Choisissez une association dans la liste";
+    }
+    if (
+      email &&
+      !errors.email &&
+      (await db.select({ id: users.id }).from(users).where(eq(users.email, email))).length > 0
+    ) {
+      errors.email = "Un compte existe déjà avec cette adresse";
+    }
+    if (Object.keys(errors).length > 0 || !form.ok || !role || !email)
+      return userForm(request, reply, values, errors, 422);
+    const passwordHash = await hashPassword(form.data.password);
+    await db.transaction(async (tx) => {
+      await tx.insert(users).values({
+        email,
+        passwordHash,
+        firstName: form.data.firstName,
+        lastName: form.data.lastName,
+        role,
+        associationId: associationId ?? null,
+      });
+    });
+    return redirectWithFlash(request, reply, "/admin/utilisateurs", "Le compte a été créé.");
+  });
+
+  for (const [action, active] of [
+    ["desactiver", false],
+    ["activer", true],
+  ] as const) {
+    app.post(`/admin/utilisateurs/:id/${action}`, { config: adminOnly }, async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const changed = await db
+        .transaction(async (tx) => {
+          const rows = await tx
+            .update(users)
+            .set({ active })
+            .where(eq(users.id, id))
+            .returning({ id: users.id });
+          // A disabled account loses its sessions at once.
+          if (!active && rows.length > 0) await tx.delete(sessions).where(eq(sessions.userId, id));
+          return rows.length > 0;
+        })
+        .catch(() => false);
+      if (!changed) throw new NotFoundError();
+      return redirectWithFlash(
+        request,
+        reply,
+        "/admin/utilisateurs",
+        active ? "Le compte a été réactivé." : "Le compte a été désactivé et ses sessions fermées.",
+      );
+    });
+  }
+}
