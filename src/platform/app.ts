@@ -35,6 +35,11 @@ declare module "fastify" {
 }
 
 const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../public");
+/** The path of a request as logged: no query string (names typed in searches), no private tokens. */
+export function loggedPath(url: string): string {
+  return (url.split("?")[0] ?? "").replace(/^\/cnc\/suivi\/[^/]+/, "/cnc/suivi/…");
+}
+
 /** The CSRF token of a form (also multipart, whose fields are objects) or of an API call's header. */
 function csrfTokenOf(request: FastifyRequest): string | undefined {
   const field = (request.body as Record<string, unknown> | undefined)?._csrf;
@@ -62,7 +67,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         req: (req: { id: string; method: string; url: string }) => ({
           id: req.id,
           method: req.method,
-          url: req.url.split("?")[0],
+          url: loggedPath(req.url),
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },

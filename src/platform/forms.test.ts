@@ -52,3 +52,12 @@ describe("form validation with French messages", () => {
     assert.equal(validateForm(PersonForm, { lastName: "R2D2", firstName: "Ana" }).ok, false);
   });
 });
+
+describe("what the request log keeps of a URL", () => {
+  test("no query string and no private token", async () => {
+    const { loggedPath } = await import("./app.ts");
+    assert.equal(loggedPath("/recherche?q=Lef%C3%A8vre"), "/recherche");
+    assert.equal(loggedPath("/cnc/suivi/abcdef123456/piece"), "/cnc/suivi/…/piece");
+    assert.equal(loggedPath("/mesures/1234"), "/mesures/1234");
+  });
+});
