@@ -13,18 +13,29 @@ import {
   ageOn,
   applyAllegement,
   applyDispense,
+  CANDIDACY_STATUSES,
   type CncEligibilityInput,
+  canContest,
+  canDecide,
   candidacyFee,
+  candidacyFeeCents,
   canGoToCommission,
   checkCommissionComposition,
   cncDeadline,
   cncEligibility,
+  courseFieldErrors,
   crossDispensedModules,
+  dossierOpen,
+  dossierStatus,
   experienceDuration,
+  formatEuros,
   formatMonths,
+  inTutelaryActivity,
   mandatoryHours,
   missingPieces,
   monthsBetween,
+  periodsUpTo,
+  pieceFileError,
   validateCourse,
 } from "./rules.ts";
 
@@ -488,5 +499,98 @@ describe("practical internship", () => {
       entryDate: "2025-07-15",
     });
     assert.equal(enough.internship.dispensed, true);
+  });
+});
+
+describe("candidacy workflow", () => {
+  test("a dossier is a draft while nothing is provided, then incomplete, then complete", () => {
+    assert.equal(dossierStatus(false, 9), "brouillon");
+    assert.equal(dossierStatus(true, 1), "incomplet");
+    assert.equal(dossierStatus(true, 0), "complet");
+    assert.equal(dossierStatus(false, 0), "complet");
+  });
+
+  test("which statuses let the dossier change, the commission decide, the candidate contest", () => {
+    const table: [string, boolean, boolean, boolean][] = [
+      // status, dossier open, can decide, can contest
+      ["brouillon", true, false, false],
+      ["incomplet", true, false, false],
+      ["complet", true, false, false],
+      ["en_commission", false, true, false],
+      ["admis", false, false, true],
+      ["positionne", false, false, true],
+      ["refuse", false, false, true],
+      ["conteste", false, false, false],
+      ["entretien_planifie", false, true, false],
+    ];
+    assert.deepEqual(
+      table.map((r) => r[0]),
+      [...CANDIDACY_STATUSES],
+    );
+    for (const [status, open, decide, contest] of table) {
+      const s = status as (typeof CANDIDACY_STATUSES)[number];
+      assert.equal(dossierOpen(s), open, `${status} open`);
+      assert.equal(canDecide(s), decide, `${status} decide`);
+      assert.equal(canContest(s), contest, `${status} contest`);
+    }
+  });
+
+  test("fees in cents and in French", () => {
+    assert.equal(candidacyFeeCents(false), 18_700);
+    assert.equal(candidacyFeeCents(true), 9_350);
+    assert.equal(formatEuros(18_700), "187,00 €");
+    assert.equal(formatEuros(9_350), "93,50 €");
+    assert.equal(formatEuros(5), "0,05 €");
+  });
+
+  test("open periods end on the day of the check; later periods are left out", () => {
+    const periods = [
+      { from: "2020-01-01", to: null },
+      { from: "2018-01-01", to: "2019-06-30" },
+      { from: "2027-01-01", to: null },
+    ];
+    assert.deepEqual(periodsUpTo(periods, "2026-03-01"), [
+      { from: "2020-01-01", to: "2026-03-01" },
+      { from: "2018-01-01", to: "2019-06-30" },
+    ]);
+    assert.deepEqual(periodsUpTo([{ from: "2020-01-01", to: "2030-01-01" }], "2026-03-01"), [
+      { from: "2020-01-01", to: "2026-03-01" },
+    ]);
+  });
+
+  test("in tutelary activity when a tutelary period covers the day", () => {
+    const p = (from: string, to: string | null, tutelary: boolean) => ({ from, to, tutelary });
+    assert.equal(inTutelaryActivity([p("2024-01-01", null, true)], "2026-01-01"), true);
+    assert.equal(inTutelaryActivity([p("2024-01-01", "2026-01-01", true)], "2026-01-01"), true);
+    assert.equal(inTutelaryActivity([p("2024-01-01", "2025-12-31", true)], "2026-01-01"), false);
+    assert.equal(inTutelaryActivity([p("2024-01-01", null, false)], "2026-01-01"), false);
+    assert.equal(inTutelaryActivity([p("2026-01-02", null, true)], "2026-01-01"), false);
+  });
+
+  test("pieces are PDF, JPEG or PNG, checked on their first bytes", () => {
+    const pdf = new TextEncoder().encode("%PDF-1.7\n");
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]);
+    const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0]);
+    assert.equal(pieceFileError("application/pdf", pdf), null);
+    assert.equal(pieceFileError("image/png", png), null);
+    assert.equal(pieceFileError("image/jpeg", jpeg), null);
+    assert.equal(
+      pieceFileError("application/pdf", png),
+      "Le fichier doit être un PDF, une image JPEG ou une image PNG",
+    );
+    assert.notEqual(pieceFileError("text/plain", pdf), null);
+    assert.notEqual(pieceFileError("image/png", new Uint8Array()), null);
+  });
+
+  test("course errors are reported at the dispenses or at the allègements", () => {
+    assert.deepEqual(courseFieldErrors("MJAGBF", ["2.1", "1.1"], []), {
+      dispensed: "Le module 2.1 n'admet ni dispense ni allègement",
+    });
+    assert.deepEqual(courseFieldErrors("MJPM", ["1.1"], ["1.1", "4.3"]), {
+      alleged:
+        "Le module 1.1 ne peut pas être à la fois dispensé et allégé. Le module 4.3 n'admet ni dispense ni allègement",
+    });
+    assert.deepEqual(courseFieldErrors("MJPM", ["4.2", "4.3"], [], ["MAJ"]), {});
+    assert.deepEqual(courseFieldErrors("MAJ", ["1.1"], ["1.2"]), {});
   });
 });

@@ -579,3 +579,141 @@ export function validateCourse(input: CourseInput): CoursePlan {
 export function mentionLabel(mention: Mention): string {
   return `${mention} — ${MENTION_INFO[mention].label}`;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Candidacy workflow (statuses, dossier, uploads)
+// ---------------------------------------------------------------------------------------------
+
+export const CANDIDACY_STATUSES = [
+  "brouillon",
+  "incomplet",
+  "complet",
+  "en_commission",
+  "admis",
+  "positionne",
+  "refuse",
+  "conteste",
+  "entretien_planifie",
+] as const;
+export type CandidacyStatus = (typeof CANDIDACY_STATUSES)[number];
+
+export const CANDIDACY_STATUS_LABELS: Record<CandidacyStatus, string> = {
+  brouillon: "Brouillon",
+  incomplet: "Incomplet",
+  complet: "Complet",
+  en_commission: "En commission",
+  admis: "Admis",
+  positionne: "Positionné",
+  refuse: "Refusé",
+  conteste: "Contesté",
+  entretien_planifie: "Entretien planifié",
+};
+
+/** While the dossier is being put together, its pieces can change and its status follows them. */
+export function dossierOpen(status: CandidacyStatus): boolean {
+  return status === "brouillon" || status === "incomplet" || status === "complet";
+}
+
+/**
+ * Status of a dossier being put together: « brouillon » while nothing is provided (neither a piece nor
+ * the fee), « complet » when nothing required is missing, « incomplet » otherwise.
+ */
+export function dossierStatus(anythingProvided: boolean, missingCount: number): CandidacyStatus {
+  if (missingCount === 0) return "complet";
+  return anythingProvided ? "incomplet" : "brouillon";
+}
+
+/** The commission decides on a dossier presented to it, and again after the interview of a contest. */
+export function canDecide(status: CandidacyStatus): boolean {
+  return status === "en_commission" || status === "entretien_planifie";
+}
+
+/** A decision can be contested once it is known. */
+export function canContest(status: CandidacyStatus): boolean {
+  return status === "admis" || status === "positionne" || status === "refuse";
+}
+
+/** Experience periods with an open end (still in the job) closed on `on`; periods starting later are left out. */
+export function periodsUpTo(
+  periods: readonly { from: IsoDate; to: IsoDate | null }[],
+  on: IsoDate,
+): Period[] {
+  return periods
+    .filter((p) => p.from <= on)
+    .map((p) => ({ from: p.from, to: p.to === null || p.to > on ? on : p.to }));
+}
+
+/** In tutelary activity on a date: a tutelary period covers it. */
+export function inTutelaryActivity(
+  periods: readonly { from: IsoDate; to: IsoDate | null; tutelary: boolean }[],
+  on: IsoDate,
+): boolean {
+  return periods.some((p) => p.tutelary && p.from <= on && (p.to === null || p.to >= on));
+}
+
+/** « 187,00 € » from cents. */
+export function formatEuros(cents: number): string {
+  const euros = Math.floor(cents / 100);
+  const rest = String(cents % 100).padStart(2, "0");
+  return `${euros},${rest} €`;
+}
+
+/** Fee in cents: 18 700 or 9 350. */
+export function candidacyFeeCents(holdsOldTmpOrTps: boolean): number {
+  return Math.round(candidacyFee(holdsOldTmpOrTps) * 100);
+}
+
+export const PIECE_FILE_TYPES = {
+  "application/pdf": "PDF",
+  "image/jpeg": "JPEG",
+  "image/png": "PNG",
+} as const;
+
+/**
+ * A piece must be a PDF, JPEG or PNG file, and its first bytes must say so (the declared type alone
+ * can be anything). Returns the French error, or null.
+ */
+export function pieceFileError(mimeType: string, head: Uint8Array): string | null {
+  const ok = "Le fichier doit être un PDF, une image JPEG ou une image PNG";
+  const starts = (bytes: number[]) => bytes.every((b, i) => head[i] === b);
+  switch (mimeType) {
+    case "application/pdf":
+      return starts([0x25, 0x50, 0x44, 0x46, 0x2d]) ? null : ok;
+    case "image/jpeg":
+      return starts([0xff, 0xd8, 0xff]) ? null : ok;
+    case "image/png":
+      return starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) ? null : ok;
+    default:
+      return ok;
+  }
+}
+
+/**
+ * French errors of a course at its two fields: the dispenses (a module that admits none, unless a held
+ * certificate dispenses it) and the allègements (mandatory modules, a module also dispensed).
+ */
+export function courseFieldErrors(
+  mention: Mention,
+  dispensed: readonly string[],
+  alleged: readonly string[],
+  held: readonly HeldCertificate[] = [],
+): { dispensed?: string; alleged?: string } {
+  const dispenseErrors: string[] = [];
+  const allegementErrors: string[] = [];
+  for (const code of new Set(dispensed)) {
+    const decision = applyDispense(mention, code, held);
+    if (!decision.ok) dispenseErrors.push(decision.error);
+  }
+  for (const code of new Set(alleged)) {
+    if (dispensed.includes(code)) {
+      allegementErrors.push(`Le module ${code} ne peut pas être à la fois dispensé et allégé`);
+      continue;
+    }
+    const decision = applyAllegement(mention, code);
+    if (!decision.ok) allegementErrors.push(decision.error);
+  }
+  return {
+    ...(dispenseErrors.length > 0 ? { dispensed: dispenseErrors.join(". ") } : {}),
+    ...(allegementErrors.length > 0 ? { alleged: allegementErrors.join(". ") } : {}),
+  };
+}
