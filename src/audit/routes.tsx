@@ -17,7 +17,19 @@ const ACTION_LABELS = {
   delete: "Suppression",
   export: "Export",
 } as const;
-const ENTITY_LABELS: Record<string, string> = { person: "Dossier de la personne", measure: "Mesure" };
+const ENTITY_LABELS: Record<string, string> = {
+  person: "Dossier de la personne",
+  measure: "Mesure",
+  appointment: "Rendez-vous",
+  agenda: "Agenda (export)",
+  obligation: "Obligation",
+  proof: "Justificatif",
+  file: "Fichier",
+  incident: "Incident",
+  report: "Écrit au magistrat",
+  assessment: "Évaluation",
+  plan: "Plan d'action",
+};
 
 /** `/audit`: the direction reads who accessed which file of its association. */
 export async function auditRoutes(app: FastifyInstance) {
