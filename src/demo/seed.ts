@@ -50,8 +50,8 @@ export async function seedDemo(db: Db, password: string, today = todayInParis())
   const ctx: DemoContext = { accounts, today, userId: u };
   // Each part of the follow-up and of the training service adds its own demo data.
   await seedDemoAssessmentsAndPlans(db, ctx);
-  await seedDemoObligations(db, ctx);
   await seedDemoAppointments(db, ctx);
+  await seedDemoObligations(db, ctx);
   await seedDemoReports(db, ctx);
   await seedDemoTraining(db, ctx);
   await seedDemoCisj(db, ctx);
