@@ -63,6 +63,7 @@ export async function caseloadRoutes(app: FastifyInstance) {
         const list = await caseload(tx, filter, page);
         const items = await deadlinesUntil(tx, {
           until: "9999-12-31",
+          today,
           referentIds: filter.referentId ? [filter.referentId] : filter.referentIds,
         });
         return { ...list, deadlines: lateAndThisWeek(items, today) };

@@ -179,24 +179,31 @@ export interface ProofAlert {
   dueDate: IsoDate;
 }
 
+/** Where the proofs of one obligation stand: the due dates missed and the next one. */
+export interface ObligationProofDeadlines {
+  measureId: string;
+  obligationId: string;
+  label: string;
+  overdue: IsoDate[];
+  nextDue: IsoDate | null;
+}
+
 /**
- * The missing proofs of the given measures on `today` (see the schedule rule in rules.ts), by measure id,
- * oldest due date first. Measures without a missing proof are not in the map. Row-level security keeps
- * the measures of other associations out.
+ * The proof deadlines of every obligation of the given measures on `today` (see the schedule rule in
+ * rules.ts). Row-level security keeps the measures of other associations out.
  */
-export async function proofAlertsByMeasure(
+export async function proofDeadlinesOfMeasures(
   tx: TenantTx,
   measureIds: readonly string[],
   today: IsoDate,
-): Promise<Map<string, ProofAlert[]>> {
-  const alerts = new Map<string, ProofAlert[]>();
+): Promise<ObligationProofDeadlines[]> {
   const ids = measureIds.filter(isUuid);
-  if (ids.length === 0) return alerts;
+  if (ids.length === 0) return [];
   const rows = await tx
     .select()
     .from(obligations)
     .where(and(inArray(obligations.measureId, ids), eq(obligations.proofRequired, true)));
-  if (rows.length === 0) return alerts;
+  if (rows.length === 0) return [];
   const obligationIds = rows.map((r) => r.id);
   const [proofs, findings] = await Promise.all([
     tx
@@ -212,17 +219,38 @@ export async function proofAlertsByMeasure(
       .from(obligationCompliance)
       .where(inArray(obligationCompliance.obligationId, obligationIds)),
   ]);
-  for (const o of rows) {
+  return rows.map((o) => {
     const status = proofStatus(
       o,
       proofs.filter((p) => p.obligationId === o.id),
       findings.filter((f) => f.obligationId === o.id),
       today,
     );
-    if (status.overdue.length === 0) continue;
+    return {
+      measureId: o.measureId,
+      obligationId: o.id,
+      label: o.label,
+      overdue: status.overdue,
+      nextDue: status.nextDue,
+    };
+  });
+}
+
+/**
+ * The missing proofs of the given measures on `today`, by measure id, oldest due date first.
+ * Measures without a missing proof are not in the map.
+ */
+export async function proofAlertsByMeasure(
+  tx: TenantTx,
+  measureIds: readonly string[],
+  today: IsoDate,
+): Promise<Map<string, ProofAlert[]>> {
+  const alerts = new Map<string, ProofAlert[]>();
+  for (const o of await proofDeadlinesOfMeasures(tx, measureIds, today)) {
+    if (o.overdue.length === 0) continue;
     const list = alerts.get(o.measureId) ?? [];
-    for (const dueDate of status.overdue)
-      list.push({ measureId: o.measureId, obligationId: o.id, label: o.label, dueDate });
+    for (const dueDate of o.overdue)
+      list.push({ measureId: o.measureId, obligationId: o.obligationId, label: o.label, dueDate });
     alerts.set(o.measureId, list);
   }
   for (const list of alerts.values()) list.sort((a, b) => a.dueDate.localeCompare(b.dueDate));

@@ -2,6 +2,7 @@ import { aliasedTable, and, eq, inArray, isNotNull, lte, ne, type SQL, sql } fro
 import { users } from "../accounts/tables.ts";
 import { planActions, planObjectives } from "../action-plans/tables.ts";
 import { measures } from "../measures/tables.ts";
+import { proofDeadlinesOfMeasures } from "../obligations/queries.ts";
 import { persons } from "../persons/tables.ts";
 import type { TenantTx } from "../platform/db.ts";
 import { measureTypes } from "../reference/tables.ts";
@@ -38,7 +39,7 @@ function scope(referentIds: string[] | undefined): SQL | undefined {
  */
 export async function deadlinesUntil(
   tx: TenantTx,
-  options: { until: string; referentIds?: string[] | undefined },
+  options: { until: string; today: string; referentIds?: string[] | undefined },
 ): Promise<DeadlineItem[]> {
   const base = {
     measureId: measures.id,
@@ -116,6 +117,30 @@ export async function deadlinesUntil(
         date: r.endDate,
         label: "Fin de la mesure",
         href: `/mesures/${r.measureId}/cloture`,
+      });
+    }
+  }
+  // Proofs of obligations: every missed due date (late) and the next one when it falls in the window.
+  const byMeasure = new Map(measureRows.map((r) => [r.measureId, r]));
+  for (const o of await proofDeadlinesOfMeasures(tx, [...byMeasure.keys()], options.today)) {
+    const r = byMeasure.get(o.measureId);
+    if (!r) continue;
+    const href = `/mesures/${o.measureId}/obligations/${o.obligationId}`;
+    for (const due of o.overdue)
+      items.push({
+        ...common(r),
+        kind: "proof",
+        date: due,
+        label: `Justificatif manquant : ${o.label}`,
+        href,
+      });
+    if (o.nextDue && o.nextDue <= options.until) {
+      items.push({
+        ...common(r),
+        kind: "proof",
+        date: o.nextDue,
+        label: `Justificatif attendu : ${o.label}`,
+        href,
       });
     }
   }

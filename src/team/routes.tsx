@@ -52,7 +52,7 @@ export async function teamRoutes(app: FastifyInstance) {
     const wanted = (request.query as { referentId?: string }).referentId;
     const referentIds = wanted && staff.some((s) => s.id === wanted) ? [wanted] : staff.map((s) => s.id);
     const { late, thisWeek, weekEnd } = lateAndThisWeek(
-      await inTenant(request, (tx) => deadlinesUntil(tx, { until: "9999-12-31", referentIds })),
+      await inTenant(request, (tx) => deadlinesUntil(tx, { until: "9999-12-31", today, referentIds })),
       today,
     );
     return sendPage(
