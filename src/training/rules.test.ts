@@ -6,11 +6,19 @@ import {
   canOpenCisjDossier,
   certificateNumber,
   checkMemoirePages,
+  checkSession,
   checkTrainingDuration,
   cisjProgress,
+  type EnrolmentResultInput,
+  enrolmentResult,
   fundingRefusal,
   isFundingAllowed,
   memoireChecklistComplete,
+  parsePercent,
+  placementFor,
+  promotions,
+  sessionUsesTest,
+  storedScore,
   type TraineeTestRow,
   testScore,
   trainingDaysToHours,
@@ -358,5 +366,165 @@ describe("trainingStatistics", () => {
     assert.equal(s?.passRate, null);
     assert.equal(s?.refusalRate, 1);
     assert.deepEqual(trainingStatistics([]), []);
+  });
+});
+
+describe("placementFor and promotions", () => {
+  test("a place while the session has one, else the waiting list", () => {
+    const cases: [number, number, "inscrit" | "liste_attente"][] = [
+      [2, 0, "inscrit"],
+      [2, 1, "inscrit"],
+      [2, 2, "liste_attente"],
+      [2, 3, "liste_attente"],
+      [1, 0, "inscrit"],
+    ];
+    for (const [capacity, enrolled, expected] of cases) {
+      assert.equal(placementFor(capacity, enrolled), expected, `${enrolled}/${capacity}`);
+    }
+  });
+
+  test("free places go to the waiting list in order, never more than free", () => {
+    const waiting = ["premier", "deuxième", "troisième"];
+    assert.deepEqual(promotions(10, 9, waiting), ["premier"]);
+    assert.deepEqual(promotions(10, 8, waiting), ["premier", "deuxième"]);
+    assert.deepEqual(promotions(10, 5, waiting), waiting);
+    assert.deepEqual(promotions(10, 10, waiting), []);
+    assert.deepEqual(promotions(10, 12, waiting), [], "over capacity after a change: nobody promoted");
+    assert.deepEqual(promotions(10, 9, []), []);
+  });
+});
+
+describe("checkSession", () => {
+  const base = { startsOn: "2027-03-10", endsOn: "2027-03-12", place: "Lyon", distance: false, capacity: 12 };
+
+  test("a one-day session ends the day it starts; ending before it starts is refused", () => {
+    assert.deepEqual(checkSession({ ...base, endsOn: "2027-03-10" }), {});
+    assert.equal(
+      checkSession({ ...base, endsOn: "2027-03-09" }).endsOn,
+      "La date de fin doit être postérieure ou égale à la date de début",
+    );
+  });
+
+  test("a place is needed unless the session is remote", () => {
+    assert.match(checkSession({ ...base, place: null }).place ?? "", /À distance/);
+    assert.match(checkSession({ ...base, place: "   " }).place ?? "", /lieu/);
+    assert.deepEqual(checkSession({ ...base, place: null, distance: true }), {});
+  });
+
+  test("at least one place", () => {
+    assert.equal(checkSession({ ...base, capacity: 1 }).capacity, undefined);
+    assert.match(checkSession({ ...base, capacity: 0 }).capacity ?? "", /au moins 1 place/);
+    assert.match(checkSession({ ...base, capacity: 2.5 }).capacity ?? "", /nombre entier/);
+  });
+});
+
+describe("parsePercent", () => {
+  test("reads French and English decimals, and refuses what is not a percentage", () => {
+    const cases: [string | null | undefined, number | null | "invalid"][] = [
+      [undefined, null],
+      [null, null],
+      ["", null],
+      ["49,9", 49.9],
+      ["49.9", 49.9],
+      ["50", 50],
+      ["75 %", 75],
+      ["0", 0],
+      ["100", 100],
+      ["100,01", "invalid"],
+      ["120", "invalid"],
+      ["-1", "invalid"],
+      ["49,999", "invalid"],
+      ["abc", "invalid"],
+      ["5O", "invalid"],
+    ];
+    for (const [text, expected] of cases) assert.equal(parsePercent(text), expected, String(text));
+  });
+});
+
+describe("storedScore", () => {
+  test("is truncated to two decimals, never rounded up to the threshold", () => {
+    const cases: [number, number, number][] = [
+      [1, 2, 50],
+      [1, 3, 33.33],
+      [2, 3, 66.66],
+      [29, 100, 29],
+      [7, 10, 70],
+      [999, 2000, 49.95],
+      [9999, 20000, 49.99],
+      [0, 5, 0],
+      [5, 5, 100],
+      [0, 0, 0],
+    ];
+    for (const [correct, total, expected] of cases) {
+      assert.equal(storedScore(correct, total), expected, `${correct}/${total}`);
+    }
+  });
+
+  test("agrees with testScore on the 50 % threshold", () => {
+    for (let total = 1; total <= 40; total += 1) {
+      for (let correct = 0; correct <= total; correct += 1) {
+        const percent = testScore(
+          Array.from({ length: total }, () => ({ correct: [0] })),
+          Array.from({ length: total }, (_, i) => (i < correct ? [0] : [1])),
+        ).percent;
+        assert.equal(storedScore(correct, total) >= 50, percent >= 50, `${correct}/${total}`);
+      }
+    }
+  });
+});
+
+describe("enrolmentResult", () => {
+  const base: EnrolmentResultInput = {
+    status: "inscrit",
+    sessionCancelled: false,
+    sessionStart: "2026-03-02",
+    sessionEnd: "2026-03-04",
+    today: "2026-03-10",
+    attendanceRate: null,
+    testScore: null,
+    testRefused: false,
+    validated: false,
+    validationBasis: null,
+  };
+
+  test("labels every state of an enrolment", () => {
+    const cases: [Partial<EnrolmentResultInput>, string][] = [
+      [{ status: "annule" }, "Inscription annulée"],
+      [{ sessionCancelled: true }, "Session annulée"],
+      [{ status: "liste_attente" }, "Liste d'attente"],
+      [{ today: "2026-03-03" }, "Session à venir ou en cours"],
+      [{ today: "2026-03-04" }, "Test à passer"],
+      [{ validated: true, validationBasis: "test", testScore: 50 }, "Validée (test ≥ 50 %)"],
+      [{ validated: true, validationBasis: "attendance" }, "Validée (présence ≥ 75 %)"],
+      [{ validated: true, validationBasis: "equivalence" }, "Validée (équivalence)"],
+      [{ testRefused: true }, "Non validée (refus du test)"],
+      [{ testScore: 49.9 }, "Non validée (test < 50 %)"],
+      [{ sessionStart: "2011-03-02", sessionEnd: "2011-03-04" }, "Résultat à saisir"],
+      [
+        { sessionStart: "2011-03-02", sessionEnd: "2011-03-04", attendanceRate: 74.9 },
+        "Non validée (présence < 75 %)",
+      ],
+    ];
+    for (const [change, label] of cases) {
+      assert.equal(enrolmentResult({ ...base, ...change }).label, label, JSON.stringify(change));
+    }
+  });
+
+  test("a validation by équivalence shows even before the session ends", () => {
+    const r = enrolmentResult({
+      ...base,
+      today: "2026-01-01",
+      validated: true,
+      validationBasis: "equivalence",
+    });
+    assert.equal(r.code, "validated_equivalence");
+  });
+});
+
+describe("sessionUsesTest", () => {
+  test("from the first day of 2012", () => {
+    assert.equal(sessionUsesTest("2011-12-31"), false);
+    assert.equal(sessionUsesTest("2012-01-01"), true);
+    assert.equal(sessionUsesTest("2026-05-04"), true);
   });
 });

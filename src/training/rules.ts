@@ -411,3 +411,126 @@ export function trainingStatistics(rows: readonly TraineeTestRow[]): YearStatist
       refusalRate: s.trainees === 0 ? null : s.refused / s.trainees,
     }));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Sessions, enrolment and waiting list
+// ---------------------------------------------------------------------------------------------
+
+/** Where a new enrolment goes: a place while the session has one, else the waiting list. */
+export function placementFor(capacity: number, enrolledCount: number): "inscrit" | "liste_attente" {
+  return enrolledCount < capacity ? "inscrit" : "liste_attente";
+}
+
+/**
+ * The waiting-list entries to promote, first come first served, when places are free (after a
+ * cancellation or when the capacity grows). `waiting` is in waiting-list order.
+ */
+export function promotions<T>(capacity: number, enrolledCount: number, waiting: readonly T[]): T[] {
+  return waiting.slice(0, Math.max(0, capacity - enrolledCount));
+}
+
+export interface SessionInput {
+  startsOn: IsoDate;
+  endsOn: IsoDate;
+  place: string | null;
+  distance: boolean;
+  capacity: number;
+}
+
+/** Rules of a session the form schema cannot say, as French messages by field. */
+export function checkSession(input: SessionInput): Partial<Record<keyof SessionInput, string>> {
+  const errors: Partial<Record<keyof SessionInput, string>> = {};
+  if (input.endsOn < input.startsOn) {
+    errors.endsOn = "La date de fin doit être postérieure ou égale à la date de début";
+  }
+  if (!input.distance && !input.place?.trim()) {
+    errors.place = "Indiquez le lieu de la session ou cochez « À distance »";
+  }
+  if (!Number.isInteger(input.capacity) || input.capacity < 1) {
+    errors.capacity = "La capacité doit être un nombre entier d'au moins 1 place";
+  }
+  return errors;
+}
+
+/**
+ * A percentage typed in a form: « 49,9 », « 49.9 », « 75 % ». Absent or blank gives null; anything
+ * else than a number from 0 to 100 gives "invalid".
+ */
+export function parsePercent(text: string | null | undefined): number | null | "invalid" {
+  if (text === null || text === undefined) return null;
+  const cleaned = text.replace(/\s|%/g, "").replace(",", ".");
+  if (cleaned === "") return null;
+  if (!/^\d{1,3}(\.\d{1,2})?$/.test(cleaned)) return "invalid";
+  const value = Number(cleaned);
+  return isPercent(value) ? value : "invalid";
+}
+
+/**
+ * The score stored for `correct` right answers out of `total`, in percent truncated (never rounded
+ * up) to two decimals: 1 out of 3 gives 33,33 and a score just under 50 % never becomes 50 %.
+ */
+export function storedScore(correct: number, total: number): number {
+  if (total <= 0) return 0;
+  return Math.floor((correct * 10_000) / total) / 100;
+}
+
+export type EnrolmentResultCode =
+  | "cancelled"
+  | "waiting"
+  | "upcoming"
+  | "validated_test"
+  | "validated_attendance"
+  | "validated_equivalence"
+  | "test_refused"
+  | "test_failed"
+  | "attendance_insufficient"
+  | "test_pending"
+  | "result_pending";
+
+export interface EnrolmentResultInput {
+  status: "inscrit" | "liste_attente" | "annule";
+  sessionCancelled: boolean;
+  sessionStart: IsoDate;
+  sessionEnd: IsoDate;
+  today: IsoDate;
+  attendanceRate: number | null;
+  testScore: number | null;
+  testRefused: boolean;
+  validated: boolean;
+  validationBasis: ValidationBasis | null;
+}
+
+/** The result of an enrolment as shown in lists: a code and its French label. */
+export function enrolmentResult(input: EnrolmentResultInput): { code: EnrolmentResultCode; label: string } {
+  if (input.status === "annule" || input.sessionCancelled) {
+    return { code: "cancelled", label: input.sessionCancelled ? "Session annulée" : "Inscription annulée" };
+  }
+  if (input.status === "liste_attente") return { code: "waiting", label: "Liste d'attente" };
+  if (input.validated) {
+    if (input.validationBasis === "attendance") {
+      return { code: "validated_attendance", label: `Validée (présence ≥ ${ATTENDANCE_THRESHOLD} %)` };
+    }
+    if (input.validationBasis === "equivalence") {
+      return { code: "validated_equivalence", label: "Validée (équivalence)" };
+    }
+    return { code: "validated_test", label: `Validée (test ≥ ${TEST_PASS_THRESHOLD} %)` };
+  }
+  if (input.today < input.sessionEnd) return { code: "upcoming", label: "Session à venir ou en cours" };
+  const year = yearOf(input.sessionStart) ?? 0;
+  if (year >= KNOWLEDGE_TEST_FROM_YEAR) {
+    if (input.testRefused) return { code: "test_refused", label: "Non validée (refus du test)" };
+    if (input.testScore !== null) {
+      return { code: "test_failed", label: `Non validée (test < ${TEST_PASS_THRESHOLD} %)` };
+    }
+    return { code: "test_pending", label: "Test à passer" };
+  }
+  if (input.attendanceRate !== null) {
+    return { code: "attendance_insufficient", label: `Non validée (présence < ${ATTENDANCE_THRESHOLD} %)` };
+  }
+  return { code: "result_pending", label: "Résultat à saisir" };
+}
+
+/** Whether a session is assessed by the knowledge test (from 2012) rather than by attendance. */
+export function sessionUsesTest(sessionStart: IsoDate): boolean {
+  return (yearOf(sessionStart) ?? 0) >= KNOWLEDGE_TEST_FROM_YEAR;
+}
