@@ -109,7 +109,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifyCookie);
   const store = new PgSessionStore(database.db);
   // Expired sessions are removed at start and every hour (by every instance; the delete is idempotent).
-  const purge = () => store.purgeExpired().catch((err: unknown) => app.log.warn({ err }, "session purge failed"));
+  const purge = () =>
+    store.purgeExpired().catch((err: unknown) => app.log.warn({ err }, "session purge failed"));
   const purgeTimer = setInterval(purge, 60 * 60 * 1000);
   purgeTimer.unref();
   app.addHook("onReady", async () => {

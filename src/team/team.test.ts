@@ -61,7 +61,9 @@ for (const engine of engines()) {
 
     test("a proof missing past its due date is late, the next one expected this week is listed", async () => {
       const direction = await loggedIn(ctx.app, "direction@demo.parcours.fr");
-      const person = location(await direction.post("/personnes/nouvelle", { lastName: "Justif", firstName: "Test" }));
+      const person = location(
+        await direction.post("/personnes/nouvelle", { lastName: "Justif", firstName: "Test" }),
+      );
       const measure = location(
         await direction.post(`${person}/mesures/nouvelle`, {
           typeCode: "cjse",
