@@ -59,7 +59,7 @@ describe("browser: an intervenant's first steps", { skip: chromiumMissing }, () 
     await page.goto(`${baseUrl}/?typeCode=cjse`);
     const row = page.getByRole("row").filter({ hasText: "ÉLUARD-NGUYÊN Maëlys" });
     await row.waitFor();
-    assert.match(await row.textContent(), /Contrôle judiciaire|CJSE/);
+    assert.match((await row.textContent()) ?? "", /Contrôle judiciaire|CJSE/);
     await s.screenshot("05-mesures-filtrees");
   });
 

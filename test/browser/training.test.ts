@@ -12,9 +12,12 @@ describe("browser: training, enrolment and knowledge test", { skip: chromiumMiss
 
   const nav = () => s.page.getByRole("navigation", { name: "Navigation principale" });
 
-  test("an intervenant takes the test of an ended session and sees the training validated", async () => {
+  test("an intervenant takes the test of an ended session and sees the training validated and their CISJ path move on", async () => {
     const { page } = s;
     await s.login("intervenant@demo.parcours.fr");
+    await nav().getByRole("link", { name: "Mon parcours CISJ" }).click();
+    assert.match((await page.locator("main").textContent()) ?? "", /6 sur 9 formations validées/);
+    await s.screenshot("training-00-parcours-avant");
     await nav().getByRole("link", { name: "Formations" }).click();
     await page.getByRole("heading", { name: "Formations", level: 1 }).waitFor();
     await page.getByRole("heading", { name: "Tronc commun (TC)" }).waitFor();
@@ -54,6 +57,12 @@ describe("browser: training, enrolment and knowledge test", { skip: chromiumMiss
     await page.getByRole("link", { name: "Mes inscriptions" }).click();
     const row = page.getByRole("row").filter({ hasText: "TC04" });
     assert.match((await row.textContent()) ?? "", /Validée \(test ≥ 50 %\)/);
+
+    await nav().getByRole("link", { name: "Mon parcours CISJ" }).click();
+    const path = (await page.locator("main").textContent()) ?? "";
+    assert.match(path, /7 sur 9 formations validées/);
+    assert.match(path, /TC04/);
+    await s.screenshot("training-05-parcours-apres");
   });
 
   test("an intervenant enrols in an upcoming session and lands on the waiting list of a full one", async () => {
