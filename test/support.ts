@@ -155,3 +155,38 @@ export async function loggedIn(app: FastifyInstance, email: string): Promise<Cli
 export function location(res: { headers: Record<string, unknown> }): string {
   return String(res.headers.location ?? "");
 }
+
+function unescapeHtml(text: string): string {
+  return text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
+}
+
+/** Issues a report of `kind` for a measure through its pages, every section filled. Returns the report's URL. */
+export async function issueReport(client: Client, measureUrl: string, kind: string): Promise<string> {
+  const page = await client.get(`${measureUrl}/ecrits/nouveau?type=${kind}`);
+  if (page.statusCode !== 200) throw new Error(`no ${kind} form: ${page.statusCode}`);
+  const form: Record<string, string> = {};
+  for (const m of page.body.matchAll(/<textarea[^>]*name="(section_[^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g)) {
+    form[m[1] ?? ""] = unescapeHtml(m[2] ?? "") || "Texte rédigé par l'intervenante.";
+  }
+  const res = await client.post(`${measureUrl}/ecrits/nouveau`, { ...form, type: kind, action: "emettre" });
+  if (res.statusCode !== 303) throw new Error(`report not issued: ${res.statusCode}`);
+  return location(res);
+}
+
+/** Closes a measure the way a user does: its final report issued, then the closing form. */
+export async function closeMeasure(
+  client: Client,
+  measureUrl: string,
+  finalKind: string,
+  outcome: string,
+  on: string,
+) {
+  await issueReport(client, measureUrl, finalKind);
+  await client.get(`${measureUrl}/cloture`);
+  return client.post(`${measureUrl}/cloture`, { outcome, closedOn: on });
+}

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import {
   type Client,
+  closeMeasure,
   engines,
   location,
   loggedIn,
@@ -70,8 +71,8 @@ for (const engine of engines()) {
         "intervenant@demo.parcours.fr",
         addCalendarDays(today, 1),
       );
-      await direction.get(closed);
-      await direction.post(`${closed}/statut`, { to: "cloturee", on: today });
+      const res = await closeMeasure(direction, closed, "rapport_fin_mesure", "menee_a_terme", today);
+      assert.equal(res.statusCode, 303);
     });
     after(() => ctx.close());
 

@@ -25,21 +25,45 @@ export interface CaseloadModel {
   deadlines: { late: DeadlineItem[]; thisWeek: DeadlineItem[]; weekEnd: string };
 }
 
+const KIND_TITLES: Record<DeadlineItem["kind"], string> = {
+  report: "Rapports",
+  proof: "Justificatifs",
+  action: "Actions du plan",
+  measure_end: "Fins de mesure",
+};
+const PER_KIND = 5;
+
+/** Deadlines grouped by kind (reports, proofs, actions, ends), the first few of each, oldest first. */
 function DeadlineList({ items, today }: { items: DeadlineItem[]; today: string }) {
+  const kinds = (Object.keys(KIND_TITLES) as DeadlineItem["kind"][]).filter((k) =>
+    items.some((i) => i.kind === k),
+  );
   return (
-    <ul class="deadline-list">
-      {items.slice(0, 8).map((i) => (
-        <li key={`${i.kind}-${i.measureId}-${i.date}-${i.label}`}>
-          <DeadlineTag daysRemaining={daysRemaining(today, i.date)} /> <a href={i.href}>{i.label}</a> –{" "}
-          {personName(i)} ({i.typeLabel} {i.measureNumber})
-        </li>
-      ))}
-      {items.length > 8 ? (
-        <li>
-          … et {items.length - 8} autre{items.length - 8 > 1 ? "s" : ""}
-        </li>
-      ) : null}
-    </ul>
+    <div class="deadline-groups">
+      {kinds.map((kind) => {
+        const group = items.filter((i) => i.kind === kind);
+        return (
+          <div key={kind}>
+            <h4 class="deadline-groups__title">
+              {KIND_TITLES[kind]} ({group.length})
+            </h4>
+            <ul class="deadline-list">
+              {group.slice(0, PER_KIND).map((i) => (
+                <li key={`${i.kind}-${i.measureId}-${i.date}-${i.label}`}>
+                  <DeadlineTag daysRemaining={daysRemaining(today, i.date)} /> <a href={i.href}>{i.label}</a>{" "}
+                  – {personName(i)} ({i.typeLabel} {i.measureNumber})
+                </li>
+              ))}
+              {group.length > PER_KIND ? (
+                <li>
+                  … et {group.length - PER_KIND} autre{group.length - PER_KIND > 1 ? "s" : ""}
+                </li>
+              ) : null}
+            </ul>
+          </div>
+        );
+      })}
+    </div>
   );
 }
 

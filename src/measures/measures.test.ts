@@ -1,6 +1,13 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { engines, location, loggedIn, startTestApp, type TestContext } from "../../test/support.ts";
+import {
+  closeMeasure,
+  engines,
+  location,
+  loggedIn,
+  startTestApp,
+  type TestContext,
+} from "../../test/support.ts";
 import { computeDueDate } from "../deadlines/rules.ts";
 import { todayInParis } from "../platform/request-context.ts";
 
@@ -113,8 +120,11 @@ for (const engine of engines()) {
       const page = await client.get(url);
       assert.match(page.body, /Rapport remis le<\/dt><dd class="summary-list__value">02\/11\/2026/);
       assert.match(page.body, /Premier entretien/);
-      const close = await client.post(`${url}/statut`, { to: "cloturee", on: todayInParis() });
-      assert.equal(close.statusCode, 303);
+      const direct = await client.post(`${url}/statut`, { to: "cloturee", on: todayInParis() });
+      assert.equal(direct.statusCode, 422);
+      assert.match(direct.body, /passez par la page « Clôture »/);
+      const close = await closeMeasure(client, url, "rapport_fin_mesure", "menee_a_terme", todayInParis());
+      assert.equal(close.statusCode, 303, close.body.slice(0, 500));
       const closed = await client.get(url);
       assert.doesNotMatch(closed.body, /Changer le statut/);
       const again = await client.post(`${url}/statut`, { to: "en_cours", on: todayInParis() });

@@ -263,7 +263,11 @@ export async function measureRoutes(app: FastifyInstance) {
       const detail = await findMeasure(tx, id);
       if (!detail) throw new NotFoundError();
       let errors: FormErrors = form.errors;
-      if (form.ok) {
+      if (form.ok && form.data.to === "cloturee") {
+        errors = {
+          to: "Pour clôturer la mesure, passez par la page « Clôture » : l'issue et le rapport final y sont demandés",
+        };
+      } else if (form.ok) {
         errors = checkTransition({
           from: detail.measure.status,
           to: form.data.to as MeasureStatus,

@@ -189,7 +189,8 @@ export function measurePage({
   const { measure, person, type, court, referent } = detail;
   const name = personName(person);
   const open = measure.status !== "cloturee";
-  const next = allowedTransitions(measure.status);
+  // Closing asks for the outcome and the final report: it has its own page.
+  const next = allowedTransitions(measure.status).filter((s) => s !== "cloturee");
   const sv = (k: string) => (typeof statusValues[k] === "string" ? (statusValues[k] as string) : undefined);
   const outcome = type.outcomes.find((o) => o.code === measure.outcomeCode);
   return renderPage({
@@ -289,6 +290,10 @@ export function measurePage({
                 <Button>Changer le statut</Button>
               </FormActions>
             </form>
+            <p>
+              Pour clôturer la mesure, avec son issue et le rapport final :{" "}
+              <a href={`/mesures/${measure.id}/cloture`}>clôturer la mesure</a>.
+            </p>
           </section>
         ) : null}
         <h2>Historique des statuts</h2>

@@ -61,6 +61,11 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
 
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, application_name: "parcours" });
+  // An idle connection closed by the server (restart, failover, dropped database) must not stop the
+  // process: the pool drops it and opens another one on the next query.
+  pool.on("error", (error) => {
+    process.emitWarning(`PostgreSQL connection lost: ${error.message}`, { code: "PARCOURS_PG_IDLE" });
+  });
   const db = drizzleNodePg({ client: pool, schema }) as unknown as Db;
   const withStartupLock = async <T>(fn: () => Promise<T>): Promise<T> => {
     const client = await pool.connect();
