@@ -223,7 +223,7 @@ function DraftForm(m: ReportFormModel & { action: string }): VNode {
   const v = (name: string) => (typeof m.values[name] === "string" ? (m.values[name] as string) : undefined);
   return (
     <>
-      <form method="post" action={m.action} novalidate>
+      <form method="post" action={m.action} class="report-section" novalidate>
         <CsrfField token={m.chrome.csrfToken} />
         {m.reportId ? null : <input type="hidden" name="type" value={m.kind} />}
         {m.reportId || !m.incidentId ? null : <input type="hidden" name="incident" value={m.incidentId} />}
