@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { planActions, planObjectives } from "../action-plans/tables.ts";
 import { appointments } from "../appointments/tables.ts";
 import { assessments } from "../assessments/tables.ts";
@@ -7,7 +7,9 @@ import { STATUS_LABELS } from "../measures/rules.ts";
 import { measureStatusChanges, measures } from "../measures/tables.ts";
 import { obligationCompliance, obligationProofs, obligations } from "../obligations/tables.ts";
 import type { TenantTx } from "../platform/db.ts";
+import { REPORT_KIND_LABELS } from "../reference/data/measure-types.ts";
 import { measureTypes } from "../reference/tables.ts";
+import { reports } from "../reports/tables.ts";
 import { sortTimeline, type TimelineEvent } from "./rules.ts";
 
 const ATTENDANCE = { present: "présent·e", excuse: "excusé·e", absent: "absent·e" } as const;
@@ -55,6 +57,7 @@ export async function personTimeline(tx: TenantTx, personId: string): Promise<Ti
       measureLabel: measureLabel(c.measureId),
       text: c.fromStatus ? `Statut : ${STATUS_LABELS[c.toStatus]}` : "Mandat reçu",
       href: `/mesures/${c.measureId}`,
+      at: c.at,
     });
   }
   for (const { assessments: a } of await tx
@@ -154,6 +157,21 @@ export async function personTimeline(tx: TenantTx, personId: string): Promise<Ti
       measureLabel: measureLabel(i.measureId),
       text: `Incident : ${INCIDENT[i.kind]}`,
       href: `/mesures/${i.measureId}/incidents`,
+    });
+  }
+  for (const { reports: r } of await tx
+    .select()
+    .from(reports)
+    .innerJoin(measures, eq(measures.id, reports.measureId))
+    .where(and(own, eq(reports.status, "emis")))) {
+    if (!r.issuedOn) continue;
+    events.push({
+      date: r.issuedOn,
+      kind: "report",
+      measureId: r.measureId,
+      measureLabel: measureLabel(r.measureId),
+      text: `${REPORT_KIND_LABELS[r.kind]} n° ${r.version ?? ""} émis`,
+      href: `/mesures/${r.measureId}/ecrits/${r.id}`,
     });
   }
   return sortTimeline(events);

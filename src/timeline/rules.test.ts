@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { groupByMonth, sortTimeline, type TimelineEvent } from "./rules.ts";
 
-const e = (date: string, kind: TimelineEvent["kind"], text = kind): TimelineEvent => ({
+const e = (date: string, kind: TimelineEvent["kind"], text: string = kind): TimelineEvent => ({
   date,
   kind,
   text,
@@ -31,6 +31,15 @@ describe("person timeline", () => {
       ],
     );
   });
+  test("two status changes of one day: the one recorded last comes first", () => {
+    const first = { ...e("2026-11-24", "status", "Rapport remis"), at: new Date("2026-11-24T09:00:00Z") };
+    const second = { ...e("2026-11-24", "status", "Clôturée"), at: new Date("2026-11-24T10:00:00Z") };
+    assert.deepEqual(
+      sortTimeline([first, second]).map((x) => x.text),
+      ["Clôturée", "Rapport remis"],
+    );
+  });
+
   test("groups by month in French", () => {
     const groups = groupByMonth(
       sortTimeline([e("2026-11-05", "status"), e("2026-11-01", "status"), e("2026-10-31", "status")]),

@@ -16,6 +16,8 @@ export interface TimelineEvent {
   measureLabel: string;
   text: string;
   href: string;
+  /** When it was recorded, to order the events of one day. */
+  at?: Date | null;
 }
 
 /** Kinds of the same day read in the order things happen: the mandate first, the report last. */
@@ -34,7 +36,10 @@ const SAME_DAY_ORDER: TimelineKind[] = [
 /** Newest first; within a day, the reverse of the order in which things happen. */
 export function sortTimeline(events: TimelineEvent[]): TimelineEvent[] {
   return [...events].sort(
-    (a, b) => b.date.localeCompare(a.date) || SAME_DAY_ORDER.indexOf(b.kind) - SAME_DAY_ORDER.indexOf(a.kind),
+    (a, b) =>
+      b.date.localeCompare(a.date) ||
+      SAME_DAY_ORDER.indexOf(b.kind) - SAME_DAY_ORDER.indexOf(a.kind) ||
+      (b.at?.getTime() ?? 0) - (a.at?.getTime() ?? 0),
   );
 }
 
