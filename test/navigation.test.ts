@@ -17,7 +17,9 @@ for (const engine of engines().slice(0, 1)) {
         const client = await loggedIn(ctx.app, account.email);
         const home = await client.get("/");
         assert.equal(home.statusCode, 200);
-        const nav = /<nav class="site-nav" aria-label="Navigation principale">([^]*?)<\/nav>/.exec(home.body)?.[1] ?? "";
+        const nav =
+          /<nav class="site-nav" aria-label="Navigation principale">([\s\S]*?)<\/nav>/.exec(home.body)?.[1] ??
+          "";
         const links = [...nav.matchAll(/href="([^"]+)"/g)].map((m) => m[1] ?? "");
         assert.ok(links.length >= 2, "a navigation is shown");
         for (const href of links) {

@@ -178,15 +178,18 @@ export async function issueReport(client: Client, measureUrl: string, kind: stri
   return location(res);
 }
 
-/** Closes a measure the way a user does: its final report issued, then the closing form. */
-export async function closeMeasure(
-  client: Client,
-  measureUrl: string,
-  finalKind: string,
-  outcome: string,
-  on: string,
-) {
-  await issueReport(client, measureUrl, finalKind);
-  await client.get(`${measureUrl}/cloture`);
-  return client.post(`${measureUrl}/cloture`, { outcome, closedOn: on });
+/**
+ * Closes a measure the way a user does: on its closing page, writes and issues the final report the page
+ * asks for, then picks the first outcome offered (or `outcome`).
+ */
+export async function closeMeasure(client: Client, measureUrl: string, on: string, outcome?: string) {
+  let page = await client.get(`${measureUrl}/cloture`);
+  const missing = /ecrits\/nouveau\?type=([a-z_]+)/.exec(page.body)?.[1];
+  if (missing) {
+    await issueReport(client, measureUrl, missing);
+    page = await client.get(`${measureUrl}/cloture`);
+  }
+  const chosen = outcome ?? /name="outcome" value="([^"]+)"/.exec(page.body)?.[1];
+  if (!chosen) throw new Error("no outcome offered on the closing page");
+  return client.post(`${measureUrl}/cloture`, { outcome: chosen, closedOn: on });
 }

@@ -3,6 +3,7 @@ import { after, before, describe, test } from "node:test";
 import { count, eq } from "drizzle-orm";
 import {
   type Client,
+  closeMeasure,
   engines,
   location,
   loggedIn,
@@ -355,7 +356,7 @@ for (const engine of engines()) {
     });
 
     test("a closed measure shows its plan read-only", async () => {
-      const closed = await inter.post(`/mesures/${measureId}/statut`, { to: "cloturee", on: today });
+      const closed = await closeMeasure(inter, `/mesures/${measureId}`, today);
       assert.equal(closed.statusCode, 303);
       const page = await inter.get(plan());
       assert.equal(page.statusCode, 200);

@@ -3,6 +3,7 @@ import { after, before, describe, test } from "node:test";
 import { count, eq, sql } from "drizzle-orm";
 import {
   type Client,
+  closeMeasure,
   engines,
   location,
   loggedIn,
@@ -345,7 +346,7 @@ for (const engine of engines()) {
       const me = user("intervenant@demo.parcours.fr");
       const closed = await newMeasure(inter, "Mercier", "Loïc", me);
       await inter.get(`/mesures/${closed.measureId}`);
-      const res = await inter.post(`/mesures/${closed.measureId}/statut`, { to: "cloturee", on: today });
+      const res = await closeMeasure(inter, `/mesures/${closed.measureId}`, today);
       assert.equal(res.statusCode, 303);
       const page = await inter.get(`/mesures/${closed.measureId}/rendez-vous`);
       assert.doesNotMatch(page.body, /Planifier un rendez-vous/);

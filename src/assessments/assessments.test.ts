@@ -3,6 +3,7 @@ import { after, before, describe, test } from "node:test";
 import { and, count, eq } from "drizzle-orm";
 import {
   type Client,
+  closeMeasure,
   engines,
   location,
   loggedIn,
@@ -185,6 +186,12 @@ for (const engine of engines()) {
       const dates = [...page.body.matchAll(/>Évaluation du (\d\d\/\d\d\/\d{4})</g)].map((m) => m[1]);
       assert.deepEqual(dates, [fr(today), fr(addCalendarDays(received, 5))]);
 
+      // The measure's own page shows the latest situation and its changes too.
+      const measurePage = await inter.get(`/mesures/${measureId}`);
+      assert.match(measurePage.body, /Situation de la personne/);
+      assert.match(measurePage.body, /Logement<\/th>.*?Difficulté<\/strong>.*?tag--green">Amélioration/s);
+      assert.match(measurePage.body, /Emploi et formation<\/th>.*?Difficulté majeure.*?Dégradation/s);
+
       const userId = ctx.accounts.users["intervenant@demo.parcours.fr"]?.id ?? "";
       const latest = await withTenant(
         ctx.database.db,
@@ -227,7 +234,7 @@ for (const engine of engines()) {
     });
 
     test("a closed measure keeps its assessments but takes no new one", async () => {
-      const closed = await inter.post(`/mesures/${measureId}/statut`, { to: "cloturee", on: today });
+      const closed = await closeMeasure(inter, `/mesures/${measureId}`, today);
       assert.equal(closed.statusCode, 303);
       const page = await inter.get(`/mesures/${measureId}/evaluation`);
       assert.equal(page.statusCode, 200);

@@ -71,7 +71,7 @@ for (const engine of engines()) {
         "intervenant@demo.parcours.fr",
         addCalendarDays(today, 1),
       );
-      const res = await closeMeasure(direction, closed, "rapport_fin_mesure", "menee_a_terme", today);
+      const res = await closeMeasure(direction, closed, today);
       assert.equal(res.statusCode, 303);
     });
     after(() => ctx.close());

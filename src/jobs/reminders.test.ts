@@ -6,6 +6,7 @@ import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import {
   type Client,
+  closeMeasure,
   engines,
   location,
   loggedIn,
@@ -163,10 +164,7 @@ for (const engine of engines()) {
       });
       ids.closed = await plan(inter, m5, me, day, "13:00");
       await inter.get(`/mesures/${m5}`);
-      assert.equal(
-        (await inter.post(`/mesures/${m5}/statut`, { to: "cloturee", on: today })).statusCode,
-        303,
-      );
+      assert.equal((await closeMeasure(inter, `/mesures/${m5}`, today)).statusCode, 303);
       const m6 = await personWithMeasure(inter, me, {
         lastName: "Petit",
         firstName: "Yanis",

@@ -123,7 +123,7 @@ for (const engine of engines()) {
       const direct = await client.post(`${url}/statut`, { to: "cloturee", on: todayInParis() });
       assert.equal(direct.statusCode, 422);
       assert.match(direct.body, /passez par la page « Clôture »/);
-      const close = await closeMeasure(client, url, "rapport_fin_mesure", "menee_a_terme", todayInParis());
+      const close = await closeMeasure(client, url, todayInParis(), "menee_a_terme");
       assert.equal(close.statusCode, 303, close.body.slice(0, 500));
       const closed = await client.get(url);
       assert.doesNotMatch(closed.body, /Changer le statut/);

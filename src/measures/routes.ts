@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { associations } from "../accounts/tables.ts";
+import { assessmentsOfMeasure } from "../assessments/queries.ts";
 import { computeDueDate } from "../deadlines/rules.ts";
 import { findPerson } from "../persons/queries.ts";
 import { recordAudit } from "../platform/audit.ts";
@@ -23,6 +24,7 @@ import {
   findCourt,
   findMeasureType,
 } from "../reference/queries.ts";
+import { withMeasure } from "./context.ts";
 import { MeasureForm, type MeasureInput, StatusForm, toMeasureInput } from "./form.ts";
 import {
   changeStatus,
@@ -182,17 +184,13 @@ export async function measureRoutes(app: FastifyInstance) {
   });
 
   async function loadMeasurePage(request: FastifyRequest, id: string) {
-    return inTenant(request, async (tx, user) => {
-      const detail = await findMeasure(tx, id);
-      if (!detail) throw new NotFoundError();
-      await recordAudit(tx, {
-        userId: user.id,
-        action: "view",
-        entity: "measure",
-        entityId: id,
-        personId: detail.person.id,
-      });
-      return { detail, history: await statusHistory(tx, id) };
+    return withMeasure(request, id, async (tx, detail) => {
+      const [latest, previous] = await assessmentsOfMeasure(tx, id);
+      return {
+        detail,
+        history: await statusHistory(tx, id),
+        situation: latest ? { latest, previous: previous ?? null } : null,
+      };
     });
   }
 

@@ -1,3 +1,12 @@
+import {
+  DOMAIN_LABELS,
+  LEVEL_LABELS,
+  LEVEL_TONES,
+  TREND_LABELS,
+  TREND_TONES,
+} from "../assessments/labels.ts";
+import type { AssessmentWithDomains } from "../assessments/queries.ts";
+import { levelTrend } from "../assessments/rules.ts";
 import { daysRemaining } from "../deadlines/rules.ts";
 import { personName } from "../persons/views.tsx";
 import type { PageChrome } from "../platform/page.ts";
@@ -174,8 +183,50 @@ export interface MeasurePageModel {
     byLastName: string | null;
   }[];
   today: string;
+  /** The latest assessment of the situation and the one before it, to show how each domain changed. */
+  situation?: { latest: AssessmentWithDomains; previous: AssessmentWithDomains | null } | null;
   statusErrors?: FormErrors;
   statusValues?: Record<string, string | string[] | undefined>;
+}
+
+function Situation({
+  measureId,
+  situation,
+}: {
+  measureId: string;
+  situation: MeasurePageModel["situation"];
+}) {
+  if (!situation) {
+    return (
+      <p>
+        Aucune évaluation de la situation pour l'instant.{" "}
+        <a href={`/mesures/${measureId}/evaluation/nouvelle`}>Évaluer la situation</a>.
+      </p>
+    );
+  }
+  const before = new Map(situation.previous?.domains.map((d) => [d.domain, d.level]) ?? []);
+  const since = situation.previous
+    ? ` (comparée à celle du ${formatDate(situation.previous.assessedOn)})`
+    : "";
+  return (
+    <>
+      <DataTable
+        caption={`Dernière évaluation, du ${formatDate(situation.latest.assessedOn)}${since}`}
+        head={["Domaine", "Niveau", "Évolution"]}
+        rows={situation.latest.domains.map((d) => {
+          const trend = levelTrend(before.get(d.domain), d.level);
+          return [
+            DOMAIN_LABELS[d.domain],
+            <Tag tone={LEVEL_TONES[d.level]}>{LEVEL_LABELS[d.level]}</Tag>,
+            trend ? <Tag tone={TREND_TONES[trend]}>{TREND_LABELS[trend]}</Tag> : "—",
+          ];
+        })}
+      />
+      <p>
+        <a href={`/mesures/${measureId}/evaluation`}>Toute l'évaluation et son historique</a>
+      </p>
+    </>
+  );
 }
 
 export function measurePage({
@@ -183,6 +234,7 @@ export function measurePage({
   detail,
   history,
   today,
+  situation = null,
   statusErrors = {},
   statusValues = {},
 }: MeasurePageModel): string {
@@ -296,6 +348,8 @@ export function measurePage({
             </p>
           </section>
         ) : null}
+        <h2>Situation de la personne</h2>
+        <Situation measureId={measure.id} situation={situation} />
         <h2>Historique des statuts</h2>
         <DataTable
           caption="Historique des statuts"

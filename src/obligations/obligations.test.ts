@@ -4,6 +4,7 @@ import { and, count, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import {
   type Client,
+  closeMeasure,
   engines,
   location,
   loggedIn,
@@ -460,7 +461,7 @@ for (const engine of engines()) {
     test("a closed measure keeps its obligations readable but takes no new one", async () => {
       const closed = await newMeasure("cjse", "Jourdain");
       await inter.get(`/mesures/${closed}`);
-      const status = await inter.post(`/mesures/${closed}/statut`, { to: "cloturee", on: today });
+      const status = await closeMeasure(inter, `/mesures/${closed}`, today);
       assert.equal(status.statusCode, 303);
       const list = await inter.get(`/mesures/${closed}/obligations`);
       assert.equal(list.statusCode, 200);
