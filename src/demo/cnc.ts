@@ -300,7 +300,7 @@ async function seedCandidate(
       // A birthday spread over the year, the age reached some months ago.
       birthDate: addDays(addMonths(today, -(c.age * 12) - 2 - index), -index),
       email: `${slug}@exemple.invalid`,
-      phone: `06 00 00 0${index} ${10 + index}`,
+      phone: `06 39 98 0${index} ${10 + index}`, // 06 39 98: range reserved for fiction
       addressLine: `${index + 3} rue de la Démonstration`,
       postalCode: c.postalCode,
       city: c.city,

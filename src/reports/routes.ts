@@ -127,7 +127,11 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
   app.get("/mesures/:id/ecrits/nouveau", { config: fieldRoles }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const query = request.query as { type?: string; incident?: string };
-    if (!query.type) return reply.redirect(`/mesures/${encodeURIComponent(id)}/ecrits`, 303);
+    if (!query.type) {
+      // No kind chosen: back to the list of reports, once the measure is known to be the user's.
+      await withMeasure(request, id, async () => null);
+      return reply.redirect(`/mesures/${encodeURIComponent(id)}/ecrits`, 303);
+    }
     const today = todayInParis();
     const model = await withMeasure(request, id, async (tx, detail) => {
       const kind = kindOf(detail, query.type);
