@@ -1,9 +1,8 @@
-import { sql } from "drizzle-orm";
 import { date, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { associations, users } from "../accounts/tables.ts";
+import { users } from "../accounts/tables.ts";
 import { measures } from "../measures/tables.ts";
 import { partners } from "../partners/tables.ts";
-import { associationPolicy } from "../platform/tenancy.ts";
+import { associationColumn, associationPolicy } from "../platform/tenancy.ts";
 
 export const PLAN_DOMAINS = [
   "formation",
@@ -25,10 +24,7 @@ export const planObjectives = pgTable(
   "plan_objectives",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .default(sql`app_current_association()`)
-      .references(() => associations.id),
+    associationId: associationColumn(),
     measureId: uuid("measure_id")
       .notNull()
       .references(() => measures.id),
@@ -48,10 +44,7 @@ export const planActions = pgTable(
   "plan_actions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .default(sql`app_current_association()`)
-      .references(() => associations.id),
+    associationId: associationColumn(),
     objectiveId: uuid("objective_id")
       .notNull()
       .references(() => planObjectives.id, { onDelete: "cascade" }),

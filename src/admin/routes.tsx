@@ -7,6 +7,7 @@ import { type FormErrors, type FormValues, normalizeForm, validateForm } from ".
 import { pageChrome, redirectWithFlash, sendPage } from "../platform/page.ts";
 import { DataTable, Tag } from "../platform/views/display.tsx";
 import {
+  AddressFields,
   Button,
   ButtonLink,
   CsrfField,
@@ -96,26 +97,13 @@ export async function adminRoutes(app: FastifyInstance) {
                 inputmode="numeric"
                 width="medium"
               />
-              <TextField
-                name="addressLine"
-                label="Adresse (facultatif)"
-                value={v(values, "addressLine")}
-                error={errors.addressLine}
-                width="long"
-              />
-              <TextField
-                name="postalCode"
-                label="Code postal (facultatif)"
-                value={v(values, "postalCode")}
-                error={errors.postalCode}
-                width="short"
-              />
-              <TextField
-                name="city"
-                label="Commune (facultatif)"
-                value={v(values, "city")}
-                error={errors.city}
-                width="medium"
+              <AddressFields
+                values={{
+                  addressLine: v(values, "addressLine"),
+                  postalCode: v(values, "postalCode"),
+                  city: v(values, "city"),
+                }}
+                errors={errors}
               />
               <SelectField
                 name="departementCode"

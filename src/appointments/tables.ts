@@ -1,10 +1,9 @@
-import { sql } from "drizzle-orm";
 import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { associations, users } from "../accounts/tables.ts";
+import { users } from "../accounts/tables.ts";
 import { measures } from "../measures/tables.ts";
 import { partners } from "../partners/tables.ts";
 import { persons } from "../persons/tables.ts";
-import { associationPolicy } from "../platform/tenancy.ts";
+import { associationColumn, associationPolicy } from "../platform/tenancy.ts";
 
 export const APPOINTMENT_PLACES = ["service", "domicile", "detention", "visio", "autre"] as const;
 export type AppointmentPlace = (typeof APPOINTMENT_PLACES)[number];
@@ -25,10 +24,7 @@ export const appointments = pgTable(
   "appointments",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .default(sql`app_current_association()`)
-      .references(() => associations.id),
+    associationId: associationColumn(),
     measureId: uuid("measure_id")
       .notNull()
       .references(() => measures.id),

@@ -1,17 +1,13 @@
-import { sql } from "drizzle-orm";
 import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { associations, users } from "../accounts/tables.ts";
-import { associationPolicy } from "../platform/tenancy.ts";
+import { users } from "../accounts/tables.ts";
+import { associationColumn, associationPolicy } from "../platform/tenancy.ts";
 
 /** Who saw or changed which person's file, when. Written in the same transaction as the access. */
 export const auditLog = pgTable(
   "audit_log",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .default(sql`app_current_association()`)
-      .references(() => associations.id),
+    associationId: associationColumn(),
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id),

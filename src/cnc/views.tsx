@@ -1,6 +1,7 @@
 import type { PageChrome } from "../platform/page.ts";
 import { DataTable, formatDate, Notice, Pagination, SummaryList, Tag } from "../platform/views/display.tsx";
 import {
+  AddressFields,
   Button,
   ButtonLink,
   Checkbox,
@@ -231,27 +232,9 @@ export function candidateFormPage({
               error={errors.phone}
               width="medium"
             />
-            <TextField
-              name="addressLine"
-              label="Adresse (facultatif)"
-              value={v("addressLine")}
-              error={errors.addressLine}
-              width="long"
-            />
-            <TextField
-              name="postalCode"
-              label="Code postal (facultatif)"
-              value={v("postalCode")}
-              error={errors.postalCode}
-              width="short"
-              inputmode="numeric"
-            />
-            <TextField
-              name="city"
-              label="Commune (facultatif)"
-              value={v("city")}
-              error={errors.city}
-              width="medium"
+            <AddressFields
+              values={{ addressLine: v("addressLine"), postalCode: v("postalCode"), city: v("city") }}
+              errors={errors}
             />
             <TextField
               name="userEmail"

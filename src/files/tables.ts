@@ -1,7 +1,6 @@
-import { sql } from "drizzle-orm";
 import { customType, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { associations, users } from "../accounts/tables.ts";
-import { associationPolicy } from "../platform/tenancy.ts";
+import { users } from "../accounts/tables.ts";
+import { associationColumn, associationPolicy } from "../platform/tenancy.ts";
 
 export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => "bytea",
@@ -16,10 +15,7 @@ export const storedFiles = pgTable(
   "stored_files",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .default(sql`app_current_association()`)
-      .references(() => associations.id),
+    associationId: associationColumn(),
     filename: text("filename").notNull(),
     mimeType: text("mime_type").notNull(),
     size: integer("size").notNull(),

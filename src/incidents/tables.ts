@@ -1,10 +1,9 @@
-import { sql } from "drizzle-orm";
 import { date, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { associations, users } from "../accounts/tables.ts";
+import { users } from "../accounts/tables.ts";
 import { appointments } from "../appointments/tables.ts";
 import { measures } from "../measures/tables.ts";
 import { obligations } from "../obligations/tables.ts";
-import { associationPolicy } from "../platform/tenancy.ts";
+import { associationColumn, associationPolicy } from "../platform/tenancy.ts";
 
 export const INCIDENT_KINDS = [
   "absence",
@@ -20,10 +19,7 @@ export const incidents = pgTable(
   "incidents",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .default(sql`app_current_association()`)
-      .references(() => associations.id),
+    associationId: associationColumn(),
     measureId: uuid("measure_id")
       .notNull()
       .references(() => measures.id),

@@ -1,8 +1,7 @@
-import { sql } from "drizzle-orm";
 import { date, index, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
-import { associations, users } from "../accounts/tables.ts";
+import { users } from "../accounts/tables.ts";
 import { persons } from "../persons/tables.ts";
-import { associationPolicy } from "../platform/tenancy.ts";
+import { associationColumn, associationPolicy } from "../platform/tenancy.ts";
 import { judicialCourts, measureTypes } from "../reference/tables.ts";
 import type { MeasureStatus } from "./rules.ts";
 
@@ -10,10 +9,7 @@ export const measures = pgTable(
   "measures",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .default(sql`app_current_association()`)
-      .references(() => associations.id),
+    associationId: associationColumn(),
     personId: uuid("person_id")
       .notNull()
       .references(() => persons.id),
@@ -56,10 +52,7 @@ export const measureStatusChanges = pgTable(
   "measure_status_changes",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .default(sql`app_current_association()`)
-      .references(() => associations.id),
+    associationId: associationColumn(),
     measureId: uuid("measure_id")
       .notNull()
       .references(() => measures.id),

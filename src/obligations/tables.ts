@@ -1,9 +1,8 @@
-import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { associations, users } from "../accounts/tables.ts";
+import { users } from "../accounts/tables.ts";
 import { storedFiles } from "../files/tables.ts";
 import { measures } from "../measures/tables.ts";
-import { associationPolicy } from "../platform/tenancy.ts";
+import { associationColumn, associationPolicy } from "../platform/tenancy.ts";
 
 /** Statutory lists (art. 138 CPP; art. 132-44 and 132-45 CP), loaded from src/reference/data and editable. */
 export const statutoryObligations = pgTable("statutory_obligations", {
@@ -36,10 +35,7 @@ export const obligations = pgTable(
   "obligations",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .default(sql`app_current_association()`)
-      .references(() => associations.id),
+    associationId: associationColumn(),
     measureId: uuid("measure_id")
       .notNull()
       .references(() => measures.id),
@@ -64,10 +60,7 @@ export const obligationProofs = pgTable(
   "obligation_proofs",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .default(sql`app_current_association()`)
-      .references(() => associations.id),
+    associationId: associationColumn(),
     obligationId: uuid("obligation_id")
       .notNull()
       .references(() => obligations.id, { onDelete: "cascade" }),
@@ -89,10 +82,7 @@ export const obligationCompliance = pgTable(
   "obligation_compliance",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .default(sql`app_current_association()`)
-      .references(() => associations.id),
+    associationId: associationColumn(),
     obligationId: uuid("obligation_id")
       .notNull()
       .references(() => obligations.id, { onDelete: "cascade" }),

@@ -1,7 +1,5 @@
-import { sql } from "drizzle-orm";
 import { boolean, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { associations } from "../accounts/tables.ts";
-import { associationPolicy } from "../platform/tenancy.ts";
+import { associationColumn, associationPolicy } from "../platform/tenancy.ts";
 import { judicialCourts } from "../reference/tables.ts";
 
 export const PARTNER_KINDS = [
@@ -21,10 +19,7 @@ export const partners = pgTable(
   "partners",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .default(sql`app_current_association()`)
-      .references(() => associations.id),
+    associationId: associationColumn(),
     kind: text("kind").$type<PartnerKind>().notNull(),
     name: text("name").notNull(),
     magistrateFunction: text("magistrate_function"),

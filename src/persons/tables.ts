@@ -1,17 +1,13 @@
-import { sql } from "drizzle-orm";
 import { boolean, date, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { associations, users } from "../accounts/tables.ts";
-import { associationPolicy } from "../platform/tenancy.ts";
+import { users } from "../accounts/tables.ts";
+import { associationColumn, associationPolicy } from "../platform/tenancy.ts";
 
 /** A person followed by an association. Justice data (RGPD art. 10): row-level security per association. */
 export const persons = pgTable(
   "persons",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .default(sql`app_current_association()`)
-      .references(() => associations.id),
+    associationId: associationColumn(),
     lastName: text("last_name").notNull(),
     usedName: text("used_name"),
     firstName: text("first_name").notNull(),

@@ -3,6 +3,7 @@ import { statusTone } from "../measures/status-tag.tsx";
 import type { PageChrome } from "../platform/page.ts";
 import { DataTable, formatDate, Pagination, SummaryList, Tag } from "../platform/views/display.tsx";
 import {
+  AddressFields,
   Button,
   ButtonLink,
   Checkbox,
@@ -286,27 +287,9 @@ export function personFormPage({ chrome, values, errors, personId, personLabel }
           </fieldset>
           <fieldset class="fieldset">
             <legend class="legend legend--large">Coordonnées</legend>
-            <TextField
-              name="addressLine"
-              label="Adresse (facultatif)"
-              value={v("addressLine")}
-              error={errors.addressLine}
-              width="long"
-            />
-            <TextField
-              name="postalCode"
-              label="Code postal (facultatif)"
-              value={v("postalCode")}
-              error={errors.postalCode}
-              width="short"
-              inputmode="numeric"
-            />
-            <TextField
-              name="city"
-              label="Commune (facultatif)"
-              value={v("city")}
-              error={errors.city}
-              width="medium"
+            <AddressFields
+              values={{ addressLine: v("addressLine"), postalCode: v("postalCode"), city: v("city") }}
+              errors={errors}
             />
             <TextField
               name="phone"

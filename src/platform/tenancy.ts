@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { pgPolicy, pgRole } from "drizzle-orm/pg-core";
+import { pgPolicy, pgRole, uuid } from "drizzle-orm/pg-core";
+import { associations } from "../accounts/tables.ts";
 
 /**
  * Row-level security. Every query on personal data runs in a transaction that sets the
@@ -19,4 +20,12 @@ export function associationPolicy(table: string) {
     using: sql`association_id = app_current_association()`,
     withCheck: sql`association_id = app_current_association()`,
   });
+}
+
+/** The association a row of personal data belongs to: set from the transaction's setting by default. */
+export function associationColumn() {
+  return uuid("association_id")
+    .notNull()
+    .default(sql`app_current_association()`)
+    .references(() => associations.id);
 }

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
-import { associations, users } from "../accounts/tables.ts";
+import { users } from "../accounts/tables.ts";
 import { bytea } from "../files/tables.ts";
 import { measures } from "../measures/tables.ts";
-import { associationPolicy } from "../platform/tenancy.ts";
+import { associationColumn, associationPolicy } from "../platform/tenancy.ts";
 import type { ReportKind } from "../reference/data/measure-types.ts";
 
 export const REPORT_STATUSES = ["brouillon", "emis"] as const;
@@ -25,10 +25,7 @@ export const reports = pgTable(
   "reports",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .default(sql`app_current_association()`)
-      .references(() => associations.id),
+    associationId: associationColumn(),
     measureId: uuid("measure_id")
       .notNull()
       .references(() => measures.id),
@@ -65,10 +62,7 @@ export const reportFiles = pgTable(
   "report_files",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .default(sql`app_current_association()`)
-      .references(() => associations.id),
+    associationId: associationColumn(),
     reportId: uuid("report_id")
       .notNull()
       .references(() => reports.id, { onDelete: "cascade" }),

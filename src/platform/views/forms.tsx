@@ -510,3 +510,39 @@ export function ButtonLink({
 export function FormActions({ children }: { children?: ComponentChildren }): VNode {
   return <div class="form-actions">{children}</div>;
 }
+
+/** A postal address in three optional fields: addressLine, postalCode, city (same names in every form). */
+export function AddressFields({
+  values,
+  errors,
+}: {
+  values: Partial<Record<"addressLine" | "postalCode" | "city", string | undefined>>;
+  errors: FormErrors;
+}): VNode {
+  return (
+    <>
+      <TextField
+        name="addressLine"
+        label="Adresse (facultatif)"
+        value={values.addressLine}
+        error={errors.addressLine}
+        width="long"
+      />
+      <TextField
+        name="postalCode"
+        label="Code postal (facultatif)"
+        value={values.postalCode}
+        error={errors.postalCode}
+        width="short"
+        inputmode="numeric"
+      />
+      <TextField
+        name="city"
+        label="Commune (facultatif)"
+        value={values.city}
+        error={errors.city}
+        width="medium"
+      />
+    </>
+  );
+}
