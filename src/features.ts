@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { accountRoutes } from "./accounts/routes.ts";
 import { actionPlanRoutes } from "./action-plans/routes.ts";
+import { adminReferenceRoutes } from "./admin/reference-routes.tsx";
 import { adminRoutes } from "./admin/routes.tsx";
 import { apiRoutes } from "./api/routes.ts";
 import { appointmentRoutes } from "./appointments/routes.ts";
@@ -53,6 +54,7 @@ export async function registerFeatures(app: FastifyInstance): Promise<void> {
   // Reference data, legal notice and the JSON API.
   await app.register(legalRoutes);
   await app.register(adminRoutes);
+  await app.register(adminReferenceRoutes);
   await app.register(referenceRoutes);
   await app.register(apiRoutes, { prefix: "/api/v1" });
 }

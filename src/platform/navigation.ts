@@ -29,6 +29,7 @@ export const NAVIGATION: readonly NavEntry[] = [
   { href: "/audit", label: "Journal des accès", roles: ["direction"] },
   { href: "/admin/associations", label: "Associations", roles: ["admin"] },
   { href: "/admin/utilisateurs", label: "Utilisateurs", roles: ["admin"] },
+  { href: "/admin/referentiels", label: "Référentiels à modifier", roles: ["admin"] },
   {
     href: "/referentiels/mesures",
     label: "Référentiels",
