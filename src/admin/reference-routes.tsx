@@ -14,17 +14,10 @@ import {
 } from "../platform/forms.ts";
 import { pageChrome, redirectWithFlash, sendPage } from "../platform/page.ts";
 import { DataTable, Tag } from "../platform/views/display.tsx";
-import {
-  Button,
-  Checkbox,
-  CsrfField,
-  ErrorSummary,
-  FormActions,
-  SelectField,
-  TextField,
-} from "../platform/views/forms.tsx";
+import { Checkbox, SelectField, TextField } from "../platform/views/forms.tsx";
 import { renderPage } from "../platform/views/layout.tsx";
 import { type DeadlineRule, measureTypes } from "../reference/tables.ts";
+import { sendAdminForm } from "./form-page.tsx";
 
 const adminOnly = { roles: ["admin"] as Role[] };
 const UNITS = { calendar_days: "jours calendaires", working_days: "jours ouvrés", months: "mois" } as const;
@@ -130,74 +123,64 @@ export async function adminReferenceRoutes(app: FastifyInstance) {
       deadlineUnit: type.defaultReportDeadline.unit,
       ...(type.active ? { active: "1" } : {}),
     };
-    const chrome = pageChrome(request, reply);
-    return sendPage(
+    return sendAdminForm(
+      request,
       reply,
-      renderPage({
-        ...chrome,
+      {
         title: `Modifier « ${type.label} »`,
-        hasErrors: Object.keys(errors).length > 0,
-        breadcrumbs: [
-          { href: "/", label: "Accueil" },
-          { href: "/admin/referentiels", label: "Référentiels à modifier" },
-          { label: type.label },
-        ],
-        children: (
+        heading: type.label,
+        crumbs: [{ href: "/admin/referentiels", label: "Référentiels à modifier" }, { label: type.label }],
+        action: `/admin/referentiels/mesures/${type.code}`,
+        errors,
+        submitLabel: "Enregistrer",
+        cancelHref: "/admin/referentiels",
+        fields: (
           <>
-            <ErrorSummary errors={errors} />
-            <h1>{type.label}</h1>
-            <form method="post" action={`/admin/referentiels/mesures/${type.code}`} novalidate>
-              <CsrfField token={chrome.csrfToken} />
-              <TextField
-                name="label"
-                label="Intitulé"
-                value={v(shown, "label")}
-                error={errors.label}
-                width="long"
-              />
-              <TextField
-                name="shortLabel"
-                label="Intitulé court"
-                value={v(shown, "shortLabel")}
-                error={errors.shortLabel}
-                width="medium"
-              />
-              <TextField
-                name="legalBasis"
-                label="Base légale"
-                value={v(shown, "legalBasis")}
-                error={errors.legalBasis}
-                width="long"
-              />
-              <TextField
-                name="deadlineAmount"
-                label="Délai du rapport par défaut"
-                hint="Compté à partir de la réception du mandat ; l'échéance reste modifiable sur chaque mesure"
-                value={v(shown, "deadlineAmount")}
-                error={errors.deadlineAmount}
-                width="short"
-                inputmode="numeric"
-              />
-              <SelectField
-                name="deadlineUnit"
-                label="Unité du délai"
-                options={Object.entries(UNITS).map(([value, label]) => ({ value, label }))}
-                value={v(shown, "deadlineUnit")}
-                error={errors.deadlineUnit}
-              />
-              <Checkbox
-                name="active"
-                label="Proposer ce type pour les nouvelles mesures"
-                checked={shown.active !== undefined}
-              />
-              <FormActions>
-                <Button>Enregistrer</Button>
-                <a href="/admin/referentiels">Annuler</a>
-              </FormActions>
-            </form>
+            <TextField
+              name="label"
+              label="Intitulé"
+              value={v(shown, "label")}
+              error={errors.label}
+              width="long"
+            />
+            <TextField
+              name="shortLabel"
+              label="Intitulé court"
+              value={v(shown, "shortLabel")}
+              error={errors.shortLabel}
+              width="medium"
+            />
+            <TextField
+              name="legalBasis"
+              label="Base légale"
+              value={v(shown, "legalBasis")}
+              error={errors.legalBasis}
+              width="long"
+            />
+            <TextField
+              name="deadlineAmount"
+              label="Délai du rapport par défaut"
+              hint="Compté à partir de la réception du mandat ; l'échéance reste modifiable sur chaque mesure"
+              value={v(shown, "deadlineAmount")}
+              error={errors.deadlineAmount}
+              width="short"
+              inputmode="numeric"
+            />
+            <SelectField
+              name="deadlineUnit"
+              label="Unité du délai"
+              options={Object.entries(UNITS).map(([value, label]) => ({ value, label }))}
+              value={v(shown, "deadlineUnit")}
+              error={errors.deadlineUnit}
+            />
+            <Checkbox
+              name="active"
+              label="Proposer ce type pour les nouvelles mesures"
+              checked={shown.active !== undefined}
+            />
           </>
         ),
-      }),
+      },
       status,
     );
   }
@@ -243,46 +226,36 @@ export async function adminReferenceRoutes(app: FastifyInstance) {
     const [item] = await db.select().from(statutoryObligations).where(eq(statutoryObligations.code, code));
     if (!item) throw new NotFoundError();
     const shown: FormValues = values ?? { label: item.label, ...(item.active ? { active: "1" } : {}) };
-    const chrome = pageChrome(request, reply);
     const reference = `art. ${item.article} ${item.legalCode}, ${item.number}`;
-    return sendPage(
+    return sendAdminForm(
+      request,
       reply,
-      renderPage({
-        ...chrome,
+      {
         title: `Modifier ${reference}`,
-        hasErrors: Object.keys(errors).length > 0,
-        breadcrumbs: [
-          { href: "/", label: "Accueil" },
-          { href: "/admin/referentiels", label: "Référentiels à modifier" },
-          { label: reference },
-        ],
-        children: (
+        heading: reference,
+        crumbs: [{ href: "/admin/referentiels", label: "Référentiels à modifier" }, { label: reference }],
+        action: `/admin/referentiels/obligations/${item.code}`,
+        errors,
+        submitLabel: "Enregistrer",
+        cancelHref: "/admin/referentiels",
+        intro: <p>{item.text}</p>,
+        fields: (
           <>
-            <ErrorSummary errors={errors} />
-            <h1>{reference}</h1>
-            <p>{item.text}</p>
-            <form method="post" action={`/admin/referentiels/obligations/${item.code}`} novalidate>
-              <CsrfField token={chrome.csrfToken} />
-              <TextField
-                name="label"
-                label="Intitulé court affiché"
-                value={v(shown, "label")}
-                error={errors.label}
-                width="long"
-              />
-              <Checkbox
-                name="active"
-                label="Proposer cette obligation pour les nouvelles mesures"
-                checked={shown.active !== undefined}
-              />
-              <FormActions>
-                <Button>Enregistrer</Button>
-                <a href="/admin/referentiels">Annuler</a>
-              </FormActions>
-            </form>
+            <TextField
+              name="label"
+              label="Intitulé court affiché"
+              value={v(shown, "label")}
+              error={errors.label}
+              width="long"
+            />
+            <Checkbox
+              name="active"
+              label="Proposer cette obligation pour les nouvelles mesures"
+              checked={shown.active !== undefined}
+            />
           </>
         ),
-      }),
+      },
       status,
     );
   }

@@ -11,8 +11,6 @@ import {
   Button,
   ButtonLink,
   CsrfField,
-  ErrorSummary,
-  FormActions,
   SelectField,
   TextField,
 } from "../platform/views/forms.tsx";
@@ -21,6 +19,7 @@ import { PageHeader } from "../platform/views/page-header.tsx";
 import { DEPARTEMENTS } from "../reference/data/departements.ts";
 import { courtsOfAppeal } from "../reference/tables.ts";
 import { AssociationForm, isValidSiret, UserForm } from "./form.ts";
+import { sendAdminForm } from "./form-page.tsx";
 
 const adminOnly = { roles: ["admin"] as Role[] };
 const v = (values: FormValues, k: string) =>
@@ -69,66 +68,55 @@ export async function adminRoutes(app: FastifyInstance) {
     errors: FormErrors,
     status = 200,
   ) {
-    const chrome = pageChrome(request, reply);
-    return sendPage(
+    return sendAdminForm(
+      request,
       reply,
-      renderPage({
-        ...chrome,
+      {
         title: "Ajouter une association",
-        hasErrors: Object.keys(errors).length > 0,
-        breadcrumbs: [
-          { href: "/", label: "Accueil" },
-          { href: "/admin/associations", label: "Associations" },
-          { label: "Ajouter" },
-        ],
-        children: (
+        crumbs: [{ href: "/admin/associations", label: "Associations" }, { label: "Ajouter" }],
+        action: "/admin/associations/nouvelle",
+        errors,
+        submitLabel: "Enregistrer l'association",
+        fields: (
           <>
-            <ErrorSummary errors={errors} />
-            <h1>Ajouter une association</h1>
-            <form method="post" action="/admin/associations/nouvelle" novalidate>
-              <CsrfField token={chrome.csrfToken} />
-              <TextField name="name" label="Nom" value={v(values, "name")} error={errors.name} width="long" />
-              <TextField
-                name="siret"
-                label="SIRET"
-                hint="14 chiffres"
-                value={v(values, "siret")}
-                error={errors.siret}
-                inputmode="numeric"
-                width="medium"
-              />
-              <AddressFields
-                values={{
-                  addressLine: v(values, "addressLine"),
-                  postalCode: v(values, "postalCode"),
-                  city: v(values, "city"),
-                }}
-                errors={errors}
-              />
-              <SelectField
-                name="departementCode"
-                label="Département du siège"
-                hint="La cour d'appel est déduite du département"
-                emptyLabel="Choisir un département"
-                options={DEPARTEMENTS.map((d) => ({ value: d.code, label: `${d.code} – ${d.name}` }))}
-                value={v(values, "departementCode")}
-                error={errors.departementCode}
-              />
-              <TextField
-                name="email"
-                label="E-mail de contact (facultatif)"
-                type="email"
-                value={v(values, "email")}
-                error={errors.email}
-                width="long"
-              />
-              <FormActions>
-                <Button>Enregistrer l'association</Button>
-              </FormActions>
-            </form>
+            <TextField name="name" label="Nom" value={v(values, "name")} error={errors.name} width="long" />
+            <TextField
+              name="siret"
+              label="SIRET"
+              hint="14 chiffres"
+              value={v(values, "siret")}
+              error={errors.siret}
+              inputmode="numeric"
+              width="medium"
+            />
+            <AddressFields
+              values={{
+                addressLine: v(values, "addressLine"),
+                postalCode: v(values, "postalCode"),
+                city: v(values, "city"),
+              }}
+              errors={errors}
+            />
+            <SelectField
+              name="departementCode"
+              label="Département du siège"
+              hint="La cour d'appel est déduite du département"
+              emptyLabel="Choisir un département"
+              options={DEPARTEMENTS.map((d) => ({ value: d.code, label: `${d.code} – ${d.name}` }))}
+              value={v(values, "departementCode")}
+              error={errors.departementCode}
+            />
+            <TextField
+              name="email"
+              label="E-mail de contact (facultatif)"
+              type="email"
+              value={v(values, "email")}
+              error={errors.email}
+              width="long"
+            />
           </>
         ),
-      }),
+      },
       status,
     );
   }
@@ -232,83 +220,72 @@ export async function adminRoutes(app: FastifyInstance) {
     errors: FormErrors,
     status = 200,
   ) {
-    const chrome = pageChrome(request, reply);
     const list = await db
       .select({ id: associations.id, name: associations.name })
       .from(associations)
       .orderBy(asc(associations.name));
-    return sendPage(
+    return sendAdminForm(
+      request,
       reply,
-      renderPage({
-        ...chrome,
+      {
         title: "Créer un compte",
-        hasErrors: Object.keys(errors).length > 0,
-        breadcrumbs: [
-          { href: "/", label: "Accueil" },
-          { href: "/admin/utilisateurs", label: "Utilisateurs" },
-          { label: "Créer un compte" },
-        ],
-        children: (
+        crumbs: [{ href: "/admin/utilisateurs", label: "Utilisateurs" }, { label: "Créer un compte" }],
+        action: "/admin/utilisateurs/nouveau",
+        errors,
+        submitLabel: "Créer le compte",
+        fields: (
           <>
-            <ErrorSummary errors={errors} />
-            <h1>Créer un compte</h1>
-            <form method="post" action="/admin/utilisateurs/nouveau" novalidate>
-              <CsrfField token={chrome.csrfToken} />
-              <TextField
-                name="firstName"
-                label="Prénom"
-                value={v(values, "firstName")}
-                error={errors.firstName}
-                width="medium"
-              />
-              <TextField
-                name="lastName"
-                label="Nom"
-                value={v(values, "lastName")}
-                error={errors.lastName}
-                width="medium"
-              />
-              <TextField
-                name="email"
-                label="Adresse e-mail"
-                type="email"
-                value={v(values, "email")}
-                error={errors.email}
-                width="long"
-              />
-              <SelectField
-                name="role"
-                label="Rôle"
-                emptyLabel="Choisir un rôle"
-                options={Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }))}
-                value={v(values, "role")}
-                error={errors.role}
-              />
-              <SelectField
-                name="associationId"
-                label="Association"
-                hint="Obligatoire pour les intervenant·es, chef·fes de service et directions ; vide pour la fédération"
-                emptyLabel="Aucune (fédération)"
-                options={list.map((a) => ({ value: a.id, label: a.name }))}
-                value={v(values, "associationId")}
-                error={errors.associationId}
-              />
-              <TextField
-                name="password"
-                label="Mot de passe provisoire"
-                hint="12 caractères au moins, à transmettre à la personne"
-                type="password"
-                autocomplete="new-password"
-                error={errors.password}
-                width="medium"
-              />
-              <FormActions>
-                <Button>Créer le compte</Button>
-              </FormActions>
-            </form>
+            <TextField
+              name="firstName"
+              label="Prénom"
+              value={v(values, "firstName")}
+              error={errors.firstName}
+              width="medium"
+            />
+            <TextField
+              name="lastName"
+              label="Nom"
+              value={v(values, "lastName")}
+              error={errors.lastName}
+              width="medium"
+            />
+            <TextField
+              name="email"
+              label="Adresse e-mail"
+              type="email"
+              value={v(values, "email")}
+              error={errors.email}
+              width="long"
+            />
+            <SelectField
+              name="role"
+              label="Rôle"
+              emptyLabel="Choisir un rôle"
+              options={Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }))}
+              value={v(values, "role")}
+              error={errors.role}
+            />
+            <SelectField
+              name="associationId"
+              label="Association"
+              hint="Obligatoire pour les intervenant·es, chef·fes de service et directions ; vide pour la fédération"
+              emptyLabel="Aucune (fédération)"
+              options={list.map((a) => ({ value: a.id, label: a.name }))}
+              value={v(values, "associationId")}
+              error={errors.associationId}
+            />
+            <TextField
+              name="password"
+              label="Mot de passe provisoire"
+              hint="12 caractères au moins, à transmettre à la personne"
+              type="password"
+              autocomplete="new-password"
+              error={errors.password}
+              width="medium"
+            />
           </>
         ),
-      }),
+      },
       status,
     );
   }
