@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "../accounts/tables.ts";
 import { measures } from "../measures/tables.ts";
 import { partners } from "../partners/tables.ts";
@@ -43,6 +43,9 @@ export const appointments = pgTable(
     attendance: text("attendance").$type<Attendance>(),
     note: text("note"),
     reminderSentAt: timestamp("reminder_sent_at", { withTimezone: true }),
+    /** Set when the appointment is cancelled (today: when its measure is closed), with why. */
+    cancelledOn: date("cancelled_on", { mode: "string" }),
+    cancellationReason: text("cancellation_reason"),
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
