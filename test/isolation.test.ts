@@ -82,7 +82,17 @@ for (const engine of engines()) {
         assert.equal(res.statusCode, 404, `${route.method} ${url} answered ${res.statusCode}`);
         assert.doesNotMatch(res.body, /SECRET|Secret/, `${route.method} ${url} leaked the name`);
       }
-      assert.deepEqual(await rowCounts(ctx), before);
+      // Nothing is written but one "accès refusé" row per request in the access log, without the ids asked for.
+      const { audit_log: refusals = 0, ...after } = await rowCounts(ctx);
+      const { audit_log: audited = 0, ...unchanged } = before;
+      assert.deepEqual(after, unchanged);
+      assert.equal(refusals - audited, routes.length);
+      const leaks = await queryRows<{ n: number }>(
+        ctx.database.db,
+        sql`select count(*)::int as n from audit_log where action = 'acces_refuse'
+            and (to_jsonb(audit_log)::text like ${`%${personId}%`} or to_jsonb(audit_log)::text like ${`%${measureId}%`})`,
+      );
+      assert.equal(leaks[0]?.n, 0);
     });
 
     test("under the other association's setting, PostgreSQL returns no row of the first", async () => {

@@ -1,63 +1,33 @@
-import { count, desc, eq } from "drizzle-orm";
-import type { FastifyInstance } from "fastify";
-import { users } from "../accounts/tables.ts";
-import { persons } from "../persons/tables.ts";
-import { personName } from "../persons/views.tsx";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { pageChrome, sendPage } from "../platform/page.ts";
 import { inTenant, pageNumber } from "../platform/request-context.ts";
-import { DataTable, formatDateTime, Pagination } from "../platform/views/display.tsx";
 import { renderPage } from "../platform/views/layout.tsx";
-import { auditLog } from "./tables.ts";
+import { listAuditRows } from "./queries.ts";
+import { AUDIT_FILTERS, type AuditFilter, auditFilter } from "./rules.ts";
+import { AuditTable } from "./views.tsx";
 
 const PAGE_SIZE = 50;
-const ACTION_LABELS = {
-  view: "Consultation",
-  create: "Création",
-  update: "Modification",
-  delete: "Suppression",
-  export: "Export",
-} as const;
-const ENTITY_LABELS: Record<string, string> = {
-  person: "Dossier de la personne",
-  measure: "Mesure",
-  appointment: "Rendez-vous",
-  agenda: "Agenda (export)",
-  obligation: "Obligation",
-  proof: "Justificatif",
-  file: "Fichier",
-  incident: "Incident",
-  report: "Écrit au magistrat",
-  assessment: "Évaluation",
-  plan: "Plan d'action",
-};
 
-/** `/audit`: the direction reads who accessed which file of its association. */
+/** The rows of one page of the access log as the reader may see them (row-level security decides). */
+async function auditPage(request: FastifyRequest, fallback: AuditFilter) {
+  const query = request.query as { page?: string; voir?: unknown };
+  const page = pageNumber(query.page);
+  const filter = auditFilter(query.voir, fallback);
+  const { rows, total } = await inTenant(request, (tx) =>
+    listAuditRows(tx, { actions: AUDIT_FILTERS[filter].actions, page, pageSize: PAGE_SIZE }),
+  );
+  return { page, filter, rows, total, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+/**
+ * The access log:
+ *   GET /audit         the direction: who viewed, changed, searched or was refused, among its users
+ *   GET /admin/audit   the administrator: every association's refused accesses (and, filtered, the rest)
+ * `?voir=` filters (refus, recherches, dossiers, tout); `?page=` pages.
+ */
 export async function auditRoutes(app: FastifyInstance) {
   app.get("/audit", { config: { roles: ["direction"] } }, async (request, reply) => {
-    const page = pageNumber((request.query as { page?: string }).page);
-    const { rows, total } = await inTenant(request, async (tx) => {
-      const [n] = await tx.select({ n: count() }).from(auditLog);
-      const list = await tx
-        .select({
-          at: auditLog.at,
-          action: auditLog.action,
-          entity: auditLog.entity,
-          entityId: auditLog.entityId,
-          personId: auditLog.personId,
-          userFirstName: users.firstName,
-          userLastName: users.lastName,
-          lastName: persons.lastName,
-          firstName: persons.firstName,
-          usedName: persons.usedName,
-        })
-        .from(auditLog)
-        .innerJoin(users, eq(users.id, auditLog.userId))
-        .leftJoin(persons, eq(persons.id, auditLog.personId))
-        .orderBy(desc(auditLog.at))
-        .limit(PAGE_SIZE)
-        .offset((page - 1) * PAGE_SIZE);
-      return { rows: list, total: n?.n ?? 0 };
-    });
+    const view = await auditPage(request, "tout");
     const html = renderPage({
       ...pageChrome(request, reply),
       title: "Journal des accès",
@@ -67,30 +37,34 @@ export async function auditRoutes(app: FastifyInstance) {
         <>
           <h1>Journal des accès</h1>
           <p>
-            Chaque consultation ou modification d'un dossier de personne de l'association est enregistrée ici.
+            Chaque consultation ou modification d'un dossier de personne de l'association, chaque recherche et
+            chaque accès refusé à un dossier (d'une autre association ou inexistant) est enregistré ici. Une
+            recherche est enregistrée avec son nombre de résultats, sans les termes cherchés ; un accès refusé
+            avec l'adresse demandée, sans l'identifiant du dossier.
           </p>
-          <DataTable
-            caption={`${total} accès enregistrés, du plus récent au plus ancien`}
-            head={["Date et heure", "Utilisateur", "Action", "Objet", "Personne"]}
-            rows={rows.map((r) => [
-              formatDateTime(r.at),
-              `${r.userFirstName} ${r.userLastName}`,
-              ACTION_LABELS[r.action],
-              ENTITY_LABELS[r.entity] ?? r.entity,
-              r.personId && r.lastName && r.firstName ? (
-                <a href={`/personnes/${r.personId}`}>
-                  {personName({ lastName: r.lastName, firstName: r.firstName, usedName: r.usedName })}
-                </a>
-              ) : (
-                ""
-              ),
-            ])}
-          />
-          <Pagination
-            page={page}
-            pageCount={Math.max(1, Math.ceil(total / PAGE_SIZE))}
-            hrefFor={(p) => `/audit?page=${p}`}
-          />
+          <AuditTable path="/audit" allAssociations={false} {...view} />
+        </>
+      ),
+    });
+    return sendPage(reply, html);
+  });
+
+  app.get("/admin/audit", { config: { roles: ["admin"] } }, async (request, reply) => {
+    const view = await auditPage(request, "refus");
+    const html = renderPage({
+      ...pageChrome(request, reply),
+      title: "Journal des accès de toutes les associations",
+      wide: true,
+      breadcrumbs: [{ href: "/", label: "Accueil" }, { label: "Journal des accès" }],
+      children: (
+        <>
+          <h1>Journal des accès de toutes les associations</h1>
+          <p>
+            Les accès refusés de chaque association et de la fédération : qui a demandé un dossier de personne
+            ou une mesure qu'il ne peut pas voir, et à quelle adresse. Le journal ne contient ni nom de
+            personne suivie ni terme de recherche.
+          </p>
+          <AuditTable path="/admin/audit" allAssociations={true} {...view} />
         </>
       ),
     });

@@ -13,6 +13,7 @@ import fastifySwaggerUi from "@fastify/swagger-ui";
 import { sql } from "drizzle-orm";
 import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import { registerFeatures } from "../features.ts";
+import { registerAccessAudit } from "./access-audit.ts";
 import { loadCurrentUser } from "./auth.ts";
 import type { Config } from "./config.ts";
 import type { Database } from "./db.ts";
@@ -226,6 +227,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
+  registerAccessAudit(app);
   await registerFeatures(app);
   return app;
 }

@@ -1,9 +1,11 @@
-import { auditLog } from "../audit/tables.ts";
-import type { TenantTx } from "./db.ts";
+import { type AuditAction, auditLog } from "../audit/tables.ts";
+import type { CurrentUser } from "./auth.ts";
+import { type Db, type TenantTx, withTenant } from "./db.ts";
+import { tenantContext } from "./request-context.ts";
 
 export interface AuditEntry {
   userId: string;
-  action: "view" | "create" | "update" | "delete" | "export";
+  action: AuditAction;
   entity: string;
   entityId?: string | null;
   personId?: string | null;
@@ -23,4 +25,30 @@ export async function recordAudit(tx: TenantTx, entry: AuditEntry): Promise<void
     personId: entry.personId ?? null,
     detail: entry.detail ?? null,
   });
+}
+
+/** Where a refused request went: the route pattern with every parameter hidden, never an id. */
+export interface RefusedAccess {
+  /** What was asked for: person, measure or file. */
+  entity: string;
+  method: string;
+  /** e.g. `/mesures/…/obligations` */
+  path: string;
+  status: 403 | 404;
+}
+
+/**
+ * Records a refused access in its own transaction (the one that refused it was rolled back), under
+ * the user's association, or without association for the federation's roles (row-level security
+ * allows that insert only when the transaction has no association either).
+ */
+export function recordRefusedAccess(db: Db, user: CurrentUser, refused: RefusedAccess): Promise<void> {
+  return withTenant(db, tenantContext(user), (tx) =>
+    recordAudit(tx, {
+      userId: user.id,
+      action: "acces_refuse",
+      entity: refused.entity,
+      detail: { method: refused.method, path: refused.path, status: refused.status },
+    }),
+  );
 }

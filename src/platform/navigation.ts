@@ -30,6 +30,7 @@ export const NAVIGATION: readonly NavEntry[] = [
   { href: "/admin/associations", label: "Associations", roles: ["admin"] },
   { href: "/admin/utilisateurs", label: "Utilisateurs", roles: ["admin"] },
   { href: "/admin/referentiels", label: "Référentiels à modifier", roles: ["admin"] },
+  { href: "/admin/audit", label: "Journal des accès", roles: ["admin"] },
   {
     href: "/referentiels/mesures",
     label: "Référentiels",

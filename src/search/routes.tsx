@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { type MeasureStatus, STATUS_LABELS } from "../measures/rules.ts";
 import { personName } from "../persons/views.tsx";
+import { recordAudit } from "../platform/audit.ts";
 import { FIELD_ROLES } from "../platform/auth.ts";
 import { pageChrome, sendPage } from "../platform/page.ts";
 import { inTenant } from "../platform/request-context.ts";
@@ -16,12 +17,26 @@ const KIND_LABELS = {
   name: "nom",
 } as const;
 
-/** `/recherche?q=`: one box for a name (accents, case and small typos ignored), a birth date or a measure number. */
+/**
+ * `/recherche?q=`: one box for a name (accents, case and small typos ignored), a birth date or a measure number.
+ * Each search writes a "recherche" row to the access log with its number of results (not the term).
+ */
 export async function searchRoutes(app: FastifyInstance) {
   app.get("/recherche", { config: { roles: FIELD_ROLES } }, async (request, reply) => {
     const raw = (request.query as { q?: string }).q;
     const query = parseSearch(raw);
-    const hits = await inTenant(request, (tx) => searchPersons(tx, query));
+    const hits = await inTenant(request, async (tx, user) => {
+      const found = await searchPersons(tx, query);
+      // A search is an access: its row keeps the number of results and the kind, never the term.
+      if (query.kind !== "empty")
+        await recordAudit(tx, {
+          userId: user.id,
+          action: "recherche",
+          entity: "search",
+          detail: { results: found.length, by: query.kind },
+        });
+      return found;
+    });
     const q = raw?.trim() ?? "";
     const chrome = pageChrome(request, reply);
     return sendPage(

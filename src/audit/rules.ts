@@ -1,0 +1,73 @@
+import type { AuditAction } from "./tables.ts";
+
+export const ACTION_LABELS: Record<AuditAction, string> = {
+  view: "Consultation",
+  create: "Création",
+  update: "Modification",
+  delete: "Suppression",
+  export: "Export",
+  acces_refuse: "Accès refusé",
+  recherche: "Recherche",
+  login_refused: "Connexion refusée",
+};
+
+export const ENTITY_LABELS: Record<string, string> = {
+  person: "Dossier de la personne",
+  measure: "Mesure",
+  appointment: "Rendez-vous",
+  agenda: "Agenda (export)",
+  obligation: "Obligation",
+  proof: "Justificatif",
+  file: "Fichier",
+  incident: "Incident",
+  report: "Écrit au magistrat",
+  assessment: "Évaluation",
+  plan: "Plan d'action",
+  search: "Personnes",
+};
+
+/** The filters of the access log pages: the value in `?voir=` and its label. */
+export const AUDIT_FILTERS = {
+  tout: { label: "Tous les accès", actions: null },
+  refus: { label: "Accès refusés", actions: ["acces_refuse"] },
+  recherches: { label: "Recherches", actions: ["recherche"] },
+  connexions: { label: "Connexions refusées", actions: ["login_refused"] },
+  dossiers: {
+    label: "Consultations et modifications",
+    actions: ["view", "create", "update", "delete", "export"],
+  },
+} as const satisfies Record<string, { label: string; actions: readonly AuditAction[] | null }>;
+export type AuditFilter = keyof typeof AUDIT_FILTERS;
+
+/** The filter asked for in the query string, or the page's default one. */
+export function auditFilter(value: unknown, fallback: AuditFilter): AuditFilter {
+  return typeof value === "string" && Object.hasOwn(AUDIT_FILTERS, value) ? (value as AuditFilter) : fallback;
+}
+
+const HTTP_METHODS: Record<string, string> = {
+  GET: "consultation",
+  HEAD: "consultation",
+  POST: "envoi",
+  PUT: "modification",
+  PATCH: "modification",
+  DELETE: "suppression",
+};
+
+/**
+ * What the "Détail" column says about a row: the address asked for by a refused request (a route
+ * pattern, its ids hidden), the number of results of a search. Only what the row holds: no term, no id.
+ */
+export function auditDetailText(action: AuditAction, detail: Record<string, unknown> | null): string {
+  if (!detail) return "";
+  if (action === "acces_refuse") {
+    const path = typeof detail.path === "string" ? detail.path : "";
+    const method = typeof detail.method === "string" ? HTTP_METHODS[detail.method] : undefined;
+    return method ? `${path} (${method})` : path;
+  }
+  if (action === "recherche") {
+    const n = detail.results;
+    if (typeof n !== "number" || !Number.isInteger(n) || n < 0) return "";
+    return n === 0 ? "Aucun résultat" : `${n} résultat${n > 1 ? "s" : ""}`;
+  }
+  return "";
+}
