@@ -49,6 +49,7 @@ export function loginPage({ chrome, email, back, errors }: LoginViewModel): stri
           />
           <FormActions>
             <Button>Se connecter</Button>
+            <a href="/mot-de-passe-oublie">Mot de passe oublié ?</a>
           </FormActions>
         </form>
       </div>

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, describe as group, test } from "node:test";
 import { eq } from "drizzle-orm";
-import { Client, engines, loggedIn, startTestApp, type TestContext } from "../../test/support.ts";
+import { Client, engines, location, loggedIn, startTestApp, type TestContext } from "../../test/support.ts";
 import { users } from "../accounts/tables.ts";
 import { isValidSiret } from "./form.ts";
 
@@ -66,7 +66,19 @@ for (const engine of engines()) {
         password: "un-mot-de-passe-long",
       });
       assert.equal(ok.statusCode, 303);
-      const lea = await new Client(ctx.app).login("lea.nouvelle@exemple.fr", "un-mot-de-passe-long");
+      const lea = new Client(ctx.app);
+      await lea.get("/connexion");
+      const first = await lea.post("/connexion", {
+        email: "lea.nouvelle@exemple.fr",
+        password: "un-mot-de-passe-long",
+      });
+      assert.equal(location(first), "/connexion/mot-de-passe", "she chooses her own password first");
+      await lea.get("/connexion/mot-de-passe");
+      const chosen = await lea.post("/connexion/mot-de-passe", {
+        newPassword: "pivoine-radeau-tonnerre-46",
+        confirmation: "pivoine-radeau-tonnerre-46",
+      });
+      assert.equal(location(chosen), "/");
       assert.equal((await lea.get("/")).statusCode, 200);
       const list = await admin.get("/admin/utilisateurs");
       assert.match(list.body, /Léa Nouvelle/);

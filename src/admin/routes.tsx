@@ -20,6 +20,7 @@ import { DEPARTEMENTS } from "../reference/data/departements.ts";
 import { courtsOfAppeal } from "../reference/tables.ts";
 import { AssociationForm, isValidSiret, UserForm } from "./form.ts";
 import { sendAdminForm } from "./form-page.tsx";
+import { ResetLinkButton, resetLinkRoutes } from "./reset-link.tsx";
 
 const adminOnly = { roles: ["admin"] as Role[] };
 const v = (values: FormValues, k: string) =>
@@ -28,6 +29,7 @@ const v = (values: FormValues, k: string) =>
 /** `/admin/associations` and `/admin/utilisateurs`: the platform administrator manages member associations and accounts. */
 export async function adminRoutes(app: FastifyInstance) {
   const { db } = app.deps.database;
+  await app.register(resetLinkRoutes);
 
   app.get("/admin/associations", { config: adminOnly }, async (request, reply) => {
     const rows = await db.select().from(associations).orderBy(asc(associations.name));
@@ -192,19 +194,22 @@ export async function adminRoutes(app: FastifyInstance) {
                 ROLE_LABELS[user.role],
                 associationName ?? "Fédération",
                 user.active ? <Tag tone="green">Actif</Tag> : <Tag>Désactivé</Tag>,
-                <form
-                  method="post"
-                  action={`/admin/utilisateurs/${user.id}/${user.active ? "desactiver" : "activer"}`}
-                >
-                  <CsrfField token={chrome.csrfToken} />
-                  <Button variant={user.active ? "warning" : "secondary"} small>
-                    {user.active ? "Désactiver" : "Réactiver"}
-                    <span class="visually-hidden">
-                      {" "}
-                      le compte de {user.firstName} {user.lastName}
-                    </span>
-                  </Button>
-                </form>,
+                <>
+                  <form
+                    method="post"
+                    action={`/admin/utilisateurs/${user.id}/${user.active ? "desactiver" : "activer"}`}
+                  >
+                    <CsrfField token={chrome.csrfToken} />
+                    <Button variant={user.active ? "warning" : "secondary"} small>
+                      {user.active ? "Désactiver" : "Réactiver"}
+                      <span class="visually-hidden">
+                        {" "}
+                        le compte de {user.firstName} {user.lastName}
+                      </span>
+                    </Button>
+                  </form>
+                  {user.active ? <ResetLinkButton user={user} csrfToken={chrome.csrfToken} /> : null}
+                </>,
               ])}
             />
           </>
@@ -277,7 +282,7 @@ export async function adminRoutes(app: FastifyInstance) {
             <TextField
               name="password"
               label="Mot de passe provisoire"
-              hint="12 caractères au moins, à transmettre à la personne"
+              hint="12 caractères au moins, à transmettre à la personne : elle choisira le sien à sa première connexion. Vous pourrez aussi lui envoyer un lien depuis la liste des utilisateurs."
               type="password"
               autocomplete="new-password"
               error={errors.password}

@@ -162,6 +162,8 @@ export async function seedDemoAccounts(db: Db, password: string): Promise<DemoAc
           role: a.role,
           associationId,
           serviceId: a.service ? serviceId[a.service] : null,
+          // The demo and test accounts log in with the shared password, without a first-login change.
+          passwordSetAt: new Date(),
         })
         .returning({ id: users.id });
       if (row) created[a.email] = { id: row.id, role: a.role, associationId };

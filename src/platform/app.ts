@@ -38,7 +38,9 @@ declare module "fastify" {
 const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../public");
 /** The path of a request as logged: no query string (names typed in searches), no private tokens. */
 export function loggedPath(url: string): string {
-  return (url.split("?")[0] ?? "").replace(/^\/cnc\/suivi\/[^/]+/, "/cnc/suivi/…");
+  return (url.split("?")[0] ?? "")
+    .replace(/^\/cnc\/suivi\/[^/]+/, "/cnc/suivi/…")
+    .replace(/^\/mot-de-passe\/[^/]+/, "/mot-de-passe/…");
 }
 
 /** The CSRF token of a form (also multipart, whose fields are objects) or of an API call's header. */
@@ -74,7 +76,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
       redact: ["req.headers.cookie", "req.headers.authorization", "res.headers['set-cookie']"],
     },
-    trustProxy: true,
+    // Proxy headers (X-Forwarded-For) only from the proxy named by TRUST_PROXY; none by default.
+    trustProxy: config.trustProxy,
     connectionTimeout: 30_000,
     requestTimeout: 60_000,
     bodyLimit: 1_048_576,

@@ -1,6 +1,6 @@
 import { hash, verify } from "@node-rs/argon2";
-import { and, count, eq, gt } from "drizzle-orm";
-import { associations, loginAttempts, type Role, users } from "../accounts/tables.ts";
+import { eq } from "drizzle-orm";
+import { associations, type Role, users } from "../accounts/tables.ts";
 import type { Db } from "./db.ts";
 
 export interface CurrentUser {
@@ -62,23 +62,6 @@ export async function checkPassword(passwordHash: string | null, password: strin
   } catch {
     return false;
   }
-}
-
-export const LOGIN_THROTTLE = { maxFailures: 5, windowMinutes: 15 } as const;
-
-export async function recentFailures(db: Db, email: string, now = new Date()): Promise<number> {
-  const since = new Date(now.getTime() - LOGIN_THROTTLE.windowMinutes * 60_000);
-  const [row] = await db
-    .select({ n: count() })
-    .from(loginAttempts)
-    .where(
-      and(eq(loginAttempts.email, email), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since)),
-    );
-  return row?.n ?? 0;
-}
-
-export async function recordLoginAttempt(db: Db, email: string, succeeded: boolean): Promise<void> {
-  await db.insert(loginAttempts).values({ email, succeeded });
 }
 
 export async function findUserForLogin(db: Db, email: string) {

@@ -18,6 +18,11 @@ export interface Config {
   smtpUrl: string | null;
   mailFrom: string;
   publicUrl: string;
+  /**
+   * Whose X-Forwarded-For to believe, passed to Fastify's `trustProxy`: false (default) uses the
+   * socket's address; a list of proxy addresses/CIDR or a number of hops names the reverse proxy.
+   */
+  trustProxy: TrustProxy;
 }
 
 function readPort(value: string | undefined, fallback: number): number {
@@ -32,6 +37,30 @@ function readPort(value: string | undefined, fallback: number): number {
 function readBoolean(value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === "") return fallback;
   return ["1", "true", "yes", "oui"].includes(value.toLowerCase());
+}
+
+export type TrustProxy = false | string[] | ((address: string, hop: number) => boolean);
+
+/** TRUST_PROXY: unset = trust no proxy header; "127.0.0.1,10.0.0.0/8" = those proxies; "1" = one hop. */
+export function readTrustProxy(value: string | undefined): TrustProxy {
+  const text = value?.trim() ?? "";
+  if (text === "" || ["false", "0", "non", "no"].includes(text.toLowerCase())) return false;
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    // What Fastify does with a number: the first `hops` addresses from the socket are proxies.
+    return (_address: string, hop: number) => hop < hops;
+  }
+  const list = text
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
+  const address = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]*:[0-9a-f:.]*)(\/\d{1,3})?$/i;
+  if (list.length === 0 || !list.every((item) => address.test(item) || item === "loopback")) {
+    throw new Error(
+      `TRUST_PROXY doit nommer le proxy : des adresses IP ou plages CIDR séparées par des virgules, ou un nombre de relais, reçu « ${text} »`,
+    );
+  }
+  return list;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -55,4 +84,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM ?? "Parcours <ne-pas-repondre@parcours.local>",
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
   };
+    trustProxy: readTrustProxy(env.TRUST_PROXY),
 }

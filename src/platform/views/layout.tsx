@@ -93,6 +93,9 @@ function SiteHeader({
                 {user.associationName ? ` – ${user.associationName}` : null}
               </span>
             </p>
+            <a class="site-header__account" href="/mon-compte">
+              Mon compte
+            </a>
             <form class="site-header__logout" method="post" action="/deconnexion">
               <CsrfField token={csrfToken} />
               <button class="button button--secondary button--small" type="submit">
