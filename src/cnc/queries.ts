@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { and, asc, count, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import { users } from "../accounts/tables.ts";
 import type { Queryable, Tx } from "../platform/db.ts";
+import { outer } from "../platform/sql.ts";
 import type { Upload } from "../platform/uploads.ts";
 import type { CandidateInput, DecisionInput, MemberInput } from "./form.ts";
 import type { Mention } from "./reference.ts";
@@ -356,9 +357,9 @@ export async function listCommissions(db: Queryable) {
       id: cncCommissions.id,
       meetsOn: cncCommissions.meetsOn,
       place: cncCommissions.place,
-      members: sql<number>`(select count(*)::int from ${cncCommissionMembers} m where m.commission_id = ${cncCommissions.id})`,
-      candidacies: sql<number>`(select count(*)::int from ${cncCandidacies} c where c.commission_id = ${cncCommissions.id})`,
-      undecided: sql<number>`(select count(*)::int from ${cncCandidacies} c where c.commission_id = ${cncCommissions.id} and c.status in ('en_commission', 'entretien_planifie'))`,
+      members: sql<number>`(select count(*)::int from ${cncCommissionMembers} m where m.commission_id = ${outer(cncCommissions.id)})`,
+      candidacies: sql<number>`(select count(*)::int from ${cncCandidacies} c where c.commission_id = ${outer(cncCommissions.id)})`,
+      undecided: sql<number>`(select count(*)::int from ${cncCandidacies} c where c.commission_id = ${outer(cncCommissions.id)} and c.status in ('en_commission', 'entretien_planifie'))`,
     })
     .from(cncCommissions)
     .orderBy(desc(cncCommissions.meetsOn));

@@ -9,6 +9,7 @@ import { findMeasure } from "../measures/queries.ts";
 import { measures } from "../measures/tables.ts";
 import { obligations } from "../obligations/tables.ts";
 import { type Db, type TenantTx, withTenant } from "../platform/db.ts";
+import { outer } from "../platform/sql.ts";
 import type { ReportKind } from "../reference/data/measure-types.ts";
 import { buildReportDraft } from "../reports/draft.ts";
 import { loadReportData } from "../reports/fill.ts";
@@ -77,17 +78,17 @@ async function writeReport(
  */
 async function candidates(tx: TenantTx, referentId: string, typeCodes: string[]) {
   const richness = sql<number>`(
-    (select count(*) from ${assessments} a where a.measure_id = ${measures.id})
-    + (select count(*) from ${planObjectives} o where o.measure_id = ${measures.id})
-    + (select count(*) from ${obligations} b where b.measure_id = ${measures.id})
-    + (select count(*) from ${appointments} r where r.measure_id = ${measures.id})
+    (select count(*) from ${assessments} a where a.measure_id = ${outer(measures.id)})
+    + (select count(*) from ${planObjectives} o where o.measure_id = ${outer(measures.id)})
+    + (select count(*) from ${obligations} b where b.measure_id = ${outer(measures.id)})
+    + (select count(*) from ${appointments} r where r.measure_id = ${outer(measures.id)})
   )::int`;
   return tx
     .select({
       id: measures.id,
       statusDate: measures.statusDate,
       typeCode: measures.typeCode,
-      upcoming: sql<number>`(select count(*) from ${appointments} r where r.measure_id = ${measures.id} and r.starts_at > now())::int`,
+      upcoming: sql<number>`(select count(*) from ${appointments} r where r.measure_id = ${outer(measures.id)} and r.starts_at > now())::int`,
     })
     .from(measures)
     .where(

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, ilike, or, sql } from "drizzle-orm";
 import { measures } from "../measures/tables.ts";
 import type { TenantTx } from "../platform/db.ts";
+import { outer } from "../platform/sql.ts";
 import { measureTypes } from "../reference/tables.ts";
 import type { PersonInput } from "./form.ts";
 import { persons } from "./tables.ts";
@@ -53,7 +54,7 @@ export async function listPersons(tx: TenantTx, options: { q?: string | undefine
       usedName: persons.usedName,
       birthDate: persons.birthDate,
       city: persons.city,
-      openMeasures: sql<number>`(select count(*)::int from ${measures} m where m.person_id = ${persons.id} and m.status <> 'cloturee')`,
+      openMeasures: sql<number>`(select count(*)::int from ${measures} m where m.person_id = ${outer(persons.id)} and m.status <> 'cloturee')`,
     })
     .from(persons)
     .where(where)

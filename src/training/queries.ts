@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gte, inArray, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { associations, users } from "../accounts/tables.ts";
 import type { Queryable } from "../platform/db.ts";
+import { outer } from "../platform/sql.ts";
 import type { SessionFormInput, TrainingInput } from "./form.ts";
 import {
   type IsoDate,
@@ -45,7 +46,7 @@ export async function listTrainings(db: Queryable, today: IsoDate) {
       hours: trainings.hours,
       countsForCisj: trainings.countsForCisj,
       active: trainings.active,
-      upcomingSessions: sql<number>`(select count(*)::int from ${trainingSessions} s where s.training_id = trainings.id and s.status <> 'annulee' and s.starts_on > ${today})`,
+      upcomingSessions: sql<number>`(select count(*)::int from ${trainingSessions} s where s.training_id = ${outer(trainings.id)} and s.status <> 'annulee' and s.starts_on > ${today})`,
     })
     .from(trainings)
     .orderBy(asc(trainings.category), asc(trainings.code));
@@ -76,8 +77,8 @@ export async function updateTraining(db: Queryable, id: string, input: TrainingI
 // Sessions
 // ---------------------------------------------------------------------------------------------
 
-const enrolledCount = sql<number>`(select count(*)::int from ${enrolments} e where e.session_id = training_sessions.id and e.status = 'inscrit')`;
-const waitingCount = sql<number>`(select count(*)::int from ${enrolments} e where e.session_id = training_sessions.id and e.status = 'liste_attente')`;
+const enrolledCount = sql<number>`(select count(*)::int from ${enrolments} e where e.session_id = ${outer(trainingSessions.id)} and e.status = 'inscrit')`;
+const waitingCount = sql<number>`(select count(*)::int from ${enrolments} e where e.session_id = ${outer(trainingSessions.id)} and e.status = 'liste_attente')`;
 
 const sessionColumns = {
   id: trainingSessions.id,
@@ -430,7 +431,7 @@ function enrolmentListQuery(db: Queryable) {
       category: trainings.category,
       waitingPosition: sql<
         number | null
-      >`case when enrolments.status = 'liste_attente' then (select count(*)::int from ${enrolments} w where w.session_id = enrolments.session_id and w.status = 'liste_attente' and (w.enrolled_at, w.id) <= (enrolments.enrolled_at, enrolments.id)) end`,
+      >`case when ${outer(enrolments.status)} = 'liste_attente' then (select count(*)::int from ${enrolments} w where w.session_id = ${outer(enrolments.sessionId)} and w.status = 'liste_attente' and (w.enrolled_at, w.id) <= (${outer(enrolments.enrolledAt)}, ${outer(enrolments.id)})) end`,
     })
     .from(enrolments)
     .innerJoin(trainee, eq(trainee.id, enrolments.traineeId))
