@@ -2,6 +2,7 @@ import { DEMO_ACCOUNTS, demoPassword } from "./demo/accounts.ts";
 import { isEmpty, seedDemo } from "./demo/seed.ts";
 import { startBackgroundJobs } from "./jobs/runner.ts";
 import { buildApp } from "./platform/app.ts";
+import { startBackupListener } from "./platform/backup-pglite.ts";
 import { loadConfig } from "./platform/config.ts";
 import { openDatabase } from "./platform/db.ts";
 import { ensureReferenceData } from "./reference/load.ts";
@@ -20,9 +21,12 @@ async function main() {
   });
   const app = await buildApp({ config, database });
   const jobs = startBackgroundJobs({ config, database });
+  // `npm run backup` asks this instance for a copy of the embedded database (PGlite has one process).
+  const backups = await startBackupListener(database, config.dataDir);
   const close = async () => {
     await jobs.stop();
     await app.close();
+    await backups?.close();
     await database.close();
     process.exit(0);
   };
