@@ -5,6 +5,7 @@ import {
   checkCompliancePeriod,
   checkObligationDates,
   checkProofReceipt,
+  dueStateLabel,
   latestFinding,
   nextFindingPeriod,
   type ProofSchedule,
@@ -93,7 +94,7 @@ describe("proof due dates", () => {
   }
 });
 
-describe("missing proofs: each period up to its due date needs one proof", () => {
+describe("missing proofs: each due date is answered by the earliest proof received once its period began", () => {
   const cases: {
     name: string;
     proofs: string[];
@@ -132,10 +133,31 @@ describe("missing proofs: each period up to its due date needs one proof", () =>
       nextDue: "2026-03-02",
     },
     {
-      name: "a proof the day after the due date counts for the next period only",
+      name: "a proof the day after the due date answers it late: no alert, the next due date does not jump",
       proofs: ["2026-02-01"],
       today: "2026-02-02",
-      overdue: ["2026-01-31"],
+      overdue: [],
+      nextDue: "2026-03-02",
+    },
+    {
+      name: "a late proof answers the earliest missing due date, the later one stays missing",
+      proofs: ["2026-03-10"],
+      today: "2026-03-10",
+      overdue: ["2026-03-02"],
+      nextDue: "2026-04-01",
+    },
+    {
+      name: "two late proofs answer the two missing due dates in order",
+      proofs: ["2026-03-10", "2026-03-12"],
+      today: "2026-03-12",
+      overdue: [],
+      nextDue: "2026-04-01",
+    },
+    {
+      name: "a proof received early for the current period answers it: the next due date is the following one",
+      proofs: ["2026-01-31", "2026-02-15"],
+      today: "2026-02-20",
+      overdue: [],
       nextDue: "2026-04-01",
     },
     {
@@ -169,10 +191,10 @@ describe("missing proofs: each period up to its due date needs one proof", () =>
       nextDue: "2026-03-02",
     },
     {
-      name: "after the end date: every missing period, nothing next",
+      name: "after the end date: every missing due date, nothing next",
       proofs: ["2026-03-01"],
       today: "2026-07-01",
-      overdue: ["2026-01-31", "2026-04-01", "2026-05-01", "2026-05-31"],
+      overdue: ["2026-03-02", "2026-04-01", "2026-05-01", "2026-05-31"],
       nextDue: null,
     },
   ];
@@ -184,22 +206,52 @@ describe("missing proofs: each period up to its due date needs one proof", () =>
     });
   }
 
-  test("the periods run from the day after the previous due date, with their state", () => {
+  test("the periods run from the day after the previous due date, with their proof, delay and state", () => {
     const status = proofStatus(
       monthly,
-      received("2026-01-20", "2026-03-15"),
-      [{ periodStart: "2026-02-01", periodEnd: "2026-03-02" }],
-      "2026-04-10",
+      received("2026-01-20", "2026-02-10", "2026-04-15"),
+      [{ periodStart: "2026-03-03", periodEnd: "2026-04-01" }],
+      "2026-05-10",
     );
     assert.deepEqual(
-      status.periods.map((p) => [p.from, p.due, p.proofs, p.state]),
+      status.periods.map((p) => [p.from, p.due, p.receivedOn, p.daysLate, p.state, dueStateLabel(p)]),
       [
-        [null, "2026-01-31", 1, "recu"],
-        ["2026-02-01", "2026-03-02", 0, "constate"],
-        ["2026-03-03", "2026-04-01", 1, "recu"],
-        ["2026-04-02", "2026-05-01", 0, "a_venir"],
+        [null, "2026-01-31", "2026-01-20", 0, "recu", "Reçu"],
+        ["2026-02-01", "2026-03-02", "2026-02-10", 0, "recu", "Reçu"],
+        ["2026-03-03", "2026-04-01", "2026-04-15", 14, "recu", "Reçu en retard de 14 j"],
+        ["2026-04-02", "2026-05-01", null, null, "manquant", "Manquant"],
+        ["2026-05-02", "2026-05-31", null, null, "a_venir", "À venir"],
       ],
     );
+  });
+
+  test("a finding covers a due date left without proof", () => {
+    const status = proofStatus(
+      monthly,
+      received("2026-01-20"),
+      [{ periodStart: "2026-02-01", periodEnd: "2026-03-02" }],
+      "2026-03-10",
+    );
+    assert.deepEqual(
+      status.periods.map((p) => [p.due, p.state, dueStateLabel(p)]),
+      [
+        ["2026-01-31", "recu", "Reçu"],
+        ["2026-03-02", "constate", "Constat enregistré"],
+        ["2026-04-01", "a_venir", "À venir"],
+      ],
+    );
+  });
+
+  test("every proof answered early: the next due date is the first one without proof", () => {
+    const daily: ProofSchedule = {
+      proofRequired: true,
+      firstProofDue: "2026-01-10",
+      proofIntervalDays: 1,
+      endDate: null,
+    };
+    const status = proofStatus(daily, received("2026-01-09", "2026-01-10", "2026-01-11"), [], "2026-01-10");
+    assert.deepEqual(status.overdue, []);
+    assert.equal(status.nextDue, "2026-01-12");
   });
 
   test("no schedule, no alert", () => {
@@ -225,6 +277,7 @@ describe("suggested compliance for a period", () => {
         status: "respectee",
         due: 2,
         received: 2,
+        late: 0,
       },
     ],
     [
@@ -236,6 +289,7 @@ describe("suggested compliance for a period", () => {
         status: "partielle",
         due: 2,
         received: 1,
+        late: 0,
       },
     ],
     [
@@ -247,6 +301,7 @@ describe("suggested compliance for a period", () => {
         status: "non_justifiee",
         due: 2,
         received: 0,
+        late: 0,
       },
     ],
     [
@@ -265,6 +320,7 @@ describe("suggested compliance for a period", () => {
         status: "respectee",
         due: 1,
         received: 1,
+        late: 0,
       },
     ],
     [
@@ -276,7 +332,22 @@ describe("suggested compliance for a period", () => {
         status: "respectee",
         due: 2,
         received: 2,
+        late: 0,
       },
+    ],
+    [
+      "a proof received late answers its due date: respectée, one late",
+      ["2026-02-01", "2026-02-20"],
+      { start: "2026-01-01", end: "2026-03-31" },
+      "2026-04-10",
+      { status: "respectee", due: 2, received: 2, late: 1 },
+    ],
+    [
+      "a late proof answers the earlier due date and leaves the later one missing: partielle",
+      ["2026-03-05"],
+      { start: "2026-01-01", end: "2026-03-31" },
+      "2026-04-10",
+      { status: "partielle", due: 2, received: 1, late: 1 },
     ],
     [
       "bounds included",
@@ -287,6 +358,7 @@ describe("suggested compliance for a period", () => {
         status: "non_justifiee",
         due: 1,
         received: 0,
+        late: 0,
       },
     ],
   ];

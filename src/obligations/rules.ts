@@ -8,12 +8,14 @@
  * - the first period runs up to the first due date (it has no lower bound: a proof handed over at the
  *   first interview counts);
  * - each next period runs from the day after the previous due date up to its own due date (included).
- * A period is met when at least one proof was received in it. There is no grace period: the day after a
- * due date, a period without proof is missing and raises an alert, unless the intervenant has recorded a
- * compliance finding whose period covers that due date (the finding then says what happened, for example
- * a proof handed over late). A late proof counts for the period in which it was received.
+ * Matching proofs to due dates: each proof, in the order received, answers the earliest due date not yet
+ * answered whose period has begun on the day it is received. Received after that due date, it answers it
+ * late ("reçu en retard de N j") and the alert clears; a proof cannot answer a period that has not begun
+ * (two proofs in January do not cover February). There is no grace period: the day after a due date, a
+ * due date without a proof is missing and raises an alert, unless the intervenant has recorded a
+ * compliance finding whose period covers that due date (the finding then says what happened).
  */
-import { addCalendarDays, type IsoDate } from "../deadlines/rules.ts";
+import { addCalendarDays, daysBetween, type IsoDate } from "../deadlines/rules.ts";
 import type { FormErrors } from "../platform/forms.ts";
 import type { ComplianceStatus } from "./tables.ts";
 
@@ -124,17 +126,19 @@ export interface DuePeriod {
   due: IsoDate;
   /** First day of the period: the day after the previous due date; null for the first period. */
   from: IsoDate | null;
-  /** Proofs received in the period. */
-  proofs: number;
+  /** The day the proof answering this due date was received; null while none has. */
+  receivedOn: IsoDate | null;
+  /** Days between the due date and a late proof; 0 when on time, null without proof. */
+  daysLate: number | null;
   state: DueState;
 }
 
 export interface ProofStatus {
   /** Every period whose due date has passed, then the periods up to the first one still to be met. */
   periods: DuePeriod[];
-  /** Due dates passed without a proof in their period nor a finding covering them: the alerts. */
+  /** Due dates passed without a proof answering them nor a finding covering them: the alerts. */
   overdue: IsoDate[];
-  /** The next due date (today or later) whose period has no proof yet; null when none is left. */
+  /** The next due date (today or later) not answered yet; null when none is left. */
   nextDue: IsoDate | null;
 }
 
@@ -146,15 +150,47 @@ interface Period {
   periodEnd: IsoDate;
 }
 
-function proofsIn(proofs: readonly Received[], from: IsoDate | null, to: IsoDate): number {
-  return proofs.filter((p) => (from === null || p.receivedOn >= from) && p.receivedOn <= to).length;
-}
-
 function covered(findings: readonly Period[], date: IsoDate): boolean {
   return findings.some((f) => f.periodStart <= date && date <= f.periodEnd);
 }
 
-/** Where an obligation's proofs stand on `today`: each period, the missing ones, the next due date. */
+export interface MatchedDue {
+  due: IsoDate;
+  from: IsoDate | null;
+  /** The proof that answers it, or null. */
+  receivedOn: IsoDate | null;
+}
+
+/**
+ * The due dates up to `until` (and the two after it), each with the proof that answers it: every
+ * proof, oldest first, answers the earliest unanswered due date whose period has begun when it arrives.
+ * A proof with no such due date (a second proof in the same period) answers nothing.
+ */
+export function matchProofs(
+  schedule: ProofSchedule,
+  proofs: readonly Received[],
+  until: IsoDate,
+): MatchedDue[] {
+  const sorted = proofs.map((p) => p.receivedOn).sort();
+  const last = sorted.at(-1);
+  const horizon = last && last > until ? last : until;
+  const out: MatchedDue[] = [];
+  let previous: IsoDate | null = null;
+  let beyond = 0;
+  // Two due dates past the horizon: a proof may answer the first one early, never the second.
+  for (const due of dueDates(schedule)) {
+    out.push({ due, from: previous === null ? null : addCalendarDays(previous, 1), receivedOn: null });
+    previous = due;
+    if (due > horizon && ++beyond === 2) break;
+  }
+  for (const receivedOn of sorted) {
+    const open = out.find((d) => d.receivedOn === null && (d.from === null || d.from <= receivedOn));
+    if (open) open.receivedOn = receivedOn;
+  }
+  return out;
+}
+
+/** Where an obligation's proofs stand on `today`: each due date, the missing ones, the next one. */
 export function proofStatus(
   schedule: ProofSchedule,
   proofs: readonly Received[],
@@ -164,19 +200,16 @@ export function proofStatus(
   const periods: DuePeriod[] = [];
   const overdue: IsoDate[] = [];
   let nextDue: IsoDate | null = null;
-  let previous: IsoDate | null = null;
-  for (const due of dueDates(schedule)) {
-    const from = previous === null ? null : addCalendarDays(previous, 1);
-    previous = due;
-    const received = proofsIn(proofs, from, due);
+  for (const { due, from, receivedOn } of matchProofs(schedule, proofs, today)) {
     let state: DueState;
-    if (received > 0) state = "recu";
+    if (receivedOn) state = "recu";
     else if (due >= today) state = "a_venir";
     else if (covered(findings, due)) state = "constate";
     else state = "manquant";
-    periods.push({ due, from, proofs: received, state });
+    const daysLate = receivedOn ? Math.max(0, daysBetween(due, receivedOn)) : null;
+    periods.push({ due, from, receivedOn, daysLate, state });
     if (state === "manquant") overdue.push(due);
-    if (due >= today && state === "a_venir") {
+    if (state === "a_venir") {
       nextDue = due;
       break;
     }
@@ -184,18 +217,27 @@ export function proofStatus(
   return { periods, overdue, nextDue };
 }
 
+/** "Reçu", "Reçu en retard de 3 j", "Manquant"… as the schedule shows a due date. */
+export function dueStateLabel(period: Pick<DuePeriod, "state" | "daysLate">): string {
+  if (period.state === "recu" && period.daysLate) return `Reçu en retard de ${period.daysLate} j`;
+  return DUE_STATE_LABELS[period.state];
+}
+
 export interface ComplianceSuggestion {
   status: ComplianceStatus;
   /** Due dates of the period that called for a proof by today. */
   due: number;
-  /** Those of them whose period has a proof. */
+  /** Those of them answered by a proof. */
   received: number;
+  /** Those answered by a proof received after the due date. */
+  late: number;
 }
 
 /**
  * What the proofs suggest for a finding on [start, end]: "respectée" when every due proof of the period
  * is in, "partielle" when some are, "non justifiée" when none is. A due date counts once it has passed,
- * or earlier when its proof is already in. null when no proof was due in the period (nothing to suggest).
+ * or earlier when its proof is already in; a proof received late answers its due date (and is counted
+ * in `late`). null when no proof was due in the period (nothing to suggest).
  * "Non respectée" is never suggested: it is the intervenant's finding on facts, not on papers.
  */
 export function suggestCompliance(
@@ -206,21 +248,19 @@ export function suggestCompliance(
 ): ComplianceSuggestion | null {
   let due = 0;
   let received = 0;
-  let previous: IsoDate | null = null;
-  for (const date of dueDates(schedule)) {
-    const from = previous === null ? null : addCalendarDays(previous, 1);
-    previous = date;
-    if (date > period.end) break;
-    if (date < period.start) continue;
-    const met = proofsIn(proofs, from, date) > 0;
-    if (!met && date >= today) continue;
+  let late = 0;
+  for (const d of matchProofs(schedule, proofs, today)) {
+    if (d.due > period.end) break;
+    if (d.due < period.start) continue;
+    if (!d.receivedOn && d.due >= today) continue;
     due += 1;
-    if (met) received += 1;
+    if (d.receivedOn) received += 1;
+    if (d.receivedOn && d.receivedOn > d.due) late += 1;
   }
   if (due === 0) return null;
   const status: ComplianceStatus =
     received === due ? "respectee" : received > 0 ? "partielle" : "non_justifiee";
-  return { status, due, received };
+  return { status, due, received, late };
 }
 
 /** The finding of the most recent period (latest end, then latest start, then last recorded). */
