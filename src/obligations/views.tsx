@@ -37,8 +37,8 @@ import type { ObligationRecord, StatutoryRow } from "./queries.ts";
 import {
   ARTICLE_TITLES,
   COMPLIANCE_LABELS,
-  DUE_STATE_LABELS,
   type DueState,
+  dueStateLabel,
   KIND_LABELS,
   latestFinding,
   nextFindingPeriod,
@@ -472,19 +472,20 @@ export function obligationPage({
           <>
             <h2>Échéancier des justificatifs</h2>
             <p class="hint">
-              Chaque échéance attend un justificatif reçu depuis l'échéance précédente. Un justificatif
-              manquant le lendemain de l'échéance est signalé, sauf si un constat couvre cette date.
+              Chaque justificatif répond à la plus ancienne échéance restée sans justificatif dont la période
+              a commencé ; reçu après l'échéance, il est marqué en retard. Un justificatif manquant le
+              lendemain de l'échéance est signalé, sauf si un constat couvre cette date.
             </p>
             <DataTable
               caption="Échéancier des justificatifs"
               captionHidden
-              head={["Échéance", "Période", "Justificatifs reçus", "État"]}
+              head={["Échéance", "Période", "Justificatif reçu le", "État"]}
               empty="Aucune échéance."
               rows={status.periods.map((p) => [
                 formatDate(p.due),
                 p.from ? `Du ${formatDate(p.from)} au ${formatDate(p.due)}` : `Jusqu'au ${formatDate(p.due)}`,
-                String(p.proofs),
-                <Tag tone={DUE_STATE_TONES[p.state]}>{DUE_STATE_LABELS[p.state]}</Tag>,
+                p.receivedOn ? formatDate(p.receivedOn) : "—",
+                <Tag tone={p.daysLate ? "orange" : DUE_STATE_TONES[p.state]}>{dueStateLabel(p)}</Tag>,
               ])}
             />
           </>
@@ -525,7 +526,9 @@ export function obligationPage({
             return [
               `Du ${formatDate(c.periodStart)} au ${formatDate(c.periodEnd)}`,
               <ComplianceTag status={c.status} />,
-              s ? `${COMPLIANCE_LABELS[s.status]} (${s.received} sur ${s.due})` : "—",
+              s
+                ? `${COMPLIANCE_LABELS[s.status]} (${s.received} sur ${s.due}${s.late > 0 ? `, dont ${s.late} en retard` : ""})`
+                : "—",
               c.note ?? "",
               c.assessorName ?? "",
             ];
