@@ -63,7 +63,7 @@ describe("the issued report's document", () => {
     assert.match(text, /ÉLUARD-NGUYÊN Maëlys/);
     assert.match(text, /Rapport d'étape n° 2/);
     assert.match(text, /Respect des obligations/);
-    assert.match(text, /Obligations non respectées : Se soumettre à des soins\./);
+    assert.match(text, /1 obligation constatée comme non respectée \(Se soumettre à des soins\)\./);
     assert.match(text, /Avis favorable à la poursuite de la mesure\./);
   });
 

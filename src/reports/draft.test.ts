@@ -94,13 +94,14 @@ describe("buildReportDraft: appointments", () => {
     const text = body(buildReportDraft("rapport_etape", reportDataFixture()), "rendez_vous");
     assert.match(
       text,
-      /^6 rendez-vous depuis le début de la mesure : 2 honoré\(s\), 1 excusé\(s\), 2 manqué\(s\), 1 sans présence renseignée\.$/m,
+      /^6 rendez-vous depuis le début de la mesure : 2 honorés, 1 absence excusée, 2 absences non excusées, 1 sans présence renseignée\.$/m,
     );
     assert.match(
       text,
-      /Rendez-vous manqués : 08\/10\/2026 \(entretien\), 05\/11\/2026 \(entretien avec un partenaire\)\./,
+      /^Absences non excusées : le 08\/10\/2026 \(entretien\), le 05\/11\/2026 \(entretien avec un partenaire\)\.$/m,
     );
-    assert.match(text, /Rendez-vous excusés : 22\/10\/2026 \(entretien\)\./);
+    assert.match(text, /^Absence excusée : le 22\/10\/2026 \(entretien\)\.$/m);
+    assert.match(text, /^Présence à renseigner : le 19\/11\/2026 \(entretien\)\.$/m);
   });
 
   test("the enquiry report details every meeting", () => {
@@ -133,19 +134,21 @@ describe("buildReportDraft: obligations", () => {
   test("each obligation with its proofs and findings, and the ones not respected listed", () => {
     const text = body(buildReportDraft("rapport_fin_mesure", reportDataFixture()), "obligations");
     assert.match(text, /– Obligation : Exercer une activité professionnelle, depuis le 01\/09\/2026\./);
+    assert.match(text, /· 2 justificatifs reçus à temps, prochain justificatif attendu le 04\/12\/2026\./);
+    assert.match(text, /· Aucun justificatif n'est attendu pour cette obligation\./);
+    assert.match(text, /· Incidents liés : 1 manquement signalé le 06\/11\/2026\./);
+    assert.match(text, /du 01\/10\/2026 au 31\/10\/2026 : non respectée \(Aucun rendez-vous au CSAPA\)/);
     assert.match(
       text,
-      /Justificatifs : 2 reçus, le dernier le 02\/11\/2026 \(bulletin de salaire ou contrat\)\./,
+      /^À signaler : 1 manquement signalé le 06\/11\/2026 ; 1 obligation constatée comme non respectée \(Se soumettre à des soins\)\.$/m,
     );
-    assert.match(text, /Justificatifs : aucun reçu\./);
-    assert.match(text, /du 01\/10\/2026 au 31\/10\/2026 : non respectée \(Aucun rendez-vous au CSAPA\)/);
-    assert.match(text, /^Obligations non respectées : Se soumettre à des soins\.$/m);
   });
 
-  test("when every finding is respected, none is listed as not respected", () => {
+  test("when every finding is respected and nothing else is on file, the report says so with its figures", () => {
     const data = reportDataFixture();
     const respected = {
       ...data,
+      incidents: [],
       obligations: data.obligations.map((o) => ({
         ...o,
         findings: o.findings.map((f) => ({ ...f, status: "respectee" as const })),
@@ -153,7 +156,34 @@ describe("buildReportDraft: obligations", () => {
     };
     assert.deepEqual(breachedObligations(respected.obligations), []);
     const text = body(buildReportDraft("rapport_etape", respected), "obligations");
-    assert.match(text, /Aucune obligation n'a été constatée comme non respectée\./);
+    assert.match(
+      text,
+      /^Toutes les obligations ont été constatées comme respectées : 2 justificatifs attendus reçus à temps, aucun incident lié à une obligation\.$/m,
+    );
+  });
+
+  test("a file with two missing proofs and an absence linked to an obligation never reads as respected", () => {
+    const data = reportDataFixture();
+    const [work] = data.obligations;
+    assert.ok(work);
+    const file: ReportData = {
+      ...data,
+      today: "2026-12-10",
+      obligations: [{ ...work, proofs: [], findings: [] }],
+      incidents: [
+        {
+          ...(data.incidents[0] as ReportData["incidents"][number]),
+          obligationId: work.id,
+          occurredOn: "2026-10-08",
+        },
+      ],
+    };
+    const text = body(buildReportDraft("rapport_fin_mesure", file), "obligations");
+    assert.doesNotMatch(text, /respectées :|Aucune obligation n'a été constatée/);
+    assert.match(
+      text,
+      /^À signaler : 3 justificatifs attendus n'ont pas été reçus \(attendus le 05\/10\/2026, le 04\/11\/2026 et le 04\/12\/2026\) ; 1 absence non excusée le 08\/10\/2026 ; 1 obligation sans constat à ce jour \(Exercer une activité professionnelle\)\.$/m,
+    );
   });
 
   test("a partial or unjustified finding is not a breach; one « non respectée » period is", () => {
@@ -184,7 +214,8 @@ describe("buildReportDraft: obligations", () => {
 describe("buildReportDraft: plan, incidents, partners", () => {
   test("the action plan with the status of each objective and action", () => {
     const text = body(buildReportDraft("rapport_etape", reportDataFixture()), "accompagnement");
-    assert.match(text, /^2 objectifs : 1 atteint\(s\), 1 en cours, 0 à faire, 0 abandonné\(s\)\.$/m);
+    assert.match(text, /^2 objectifs : 1 atteint, 1 en cours\.$/m);
+    assert.match(text, /^2 actions : 1 réalisée, 1 à faire\.$/m);
     assert.match(text, /– Logement : Accéder à un logement autonome – En cours, échéance 31\/01\/2027/);
     assert.match(text, /· Demande au SIAO \(avec SIAO Exemple\) : réalisée le 10\/10\/2026/);
     assert.match(text, /· Dossier de logement social : à faire, prévue avant le 15\/12\/2026/);

@@ -15,12 +15,20 @@ import type { AssessmentDomain, AssessmentLevel } from "../assessments/tables.ts
 import type { IsoDate } from "../deadlines/rules.ts";
 import { INCIDENT_KIND_LABELS } from "../incidents/rules.ts";
 import type { IncidentKind } from "../incidents/tables.ts";
-import { PROOF_KIND_LABELS } from "../obligations/form.ts";
-import { COMPLIANCE_LABELS, KIND_LABELS as OBLIGATION_KIND_LABELS } from "../obligations/rules.ts";
+import { KIND_LABELS as OBLIGATION_KIND_LABELS } from "../obligations/rules.ts";
 import type { ComplianceStatus, ProofKind } from "../obligations/tables.ts";
 import { FAMILY_SITUATION_LABELS, SEX_LABELS } from "../persons/form.ts";
 import { formatDate } from "../platform/views/display.tsx";
 import type { MeasurePhase, ReportKind } from "../reference/data/measure-types.ts";
+import {
+  assessmentSentence,
+  attendanceSentences,
+  complianceSummary,
+  findingsSentence,
+  incidentPhrases,
+  planSentences,
+  proofSentence,
+} from "./prefill-rules.ts";
 import type { ReportSection } from "./tables.ts";
 
 export type { ReportSection };
@@ -90,6 +98,10 @@ export interface ReportData {
     details: string | null;
     startDate: IsoDate;
     endDate: IsoDate | null;
+    /** The proof schedule: which proofs were due and when (see obligations/rules.ts). */
+    proofRequired: boolean;
+    firstProofDue: IsoDate | null;
+    proofIntervalDays: number | null;
     proofs: { receivedOn: IsoDate; kind: ProofKind; description: string | null }[];
     findings: { periodStart: IsoDate; periodEnd: IsoDate; status: ComplianceStatus; note: string | null }[];
   }[];
@@ -220,6 +232,8 @@ function assessmentText(d: ReportData): string {
   const a = d.assessment;
   if (!a) return `${NOT_PROVIDED} : aucune évaluation de la situation n'a été enregistrée dans le dossier.`;
   const lines = [`Évaluation du ${formatDate(a.assessedOn)}.`];
+  const figures = assessmentSentence(a.domains);
+  if (figures) lines.push(figures);
   if (a.summary?.trim()) lines.push(a.summary.trim());
   for (const domain of a.domains) {
     const parts = [
@@ -235,10 +249,7 @@ function assessmentText(d: ReportData): string {
 
 function planText(d: ReportData): string {
   if (d.plan.length === 0) return `${NOT_PROVIDED} : aucun objectif n'a été inscrit au plan d'action.`;
-  const byStatus = (s: PlanStatus) => d.plan.filter((o) => o.status === s).length;
-  const lines = [
-    `${plural(d.plan.length, "objectif", "objectifs")} : ${byStatus("atteint")} atteint(s), ${byStatus("en_cours")} en cours, ${byStatus("a_faire")} à faire, ${byStatus("abandonne")} abandonné(s).`,
-  ];
+  const lines = planSentences(d.plan, d.today);
   for (const o of d.plan) {
     const due = o.dueDate ? `, échéance ${formatDate(o.dueDate)}` : "";
     const reason = o.statusReason?.trim() ? ` (${o.statusReason.trim()})` : "";
@@ -259,15 +270,9 @@ function planText(d: ReportData): string {
   return lines.join("\n");
 }
 
-function findingText(f: ReportData["obligations"][number]["findings"][number]): string {
-  const note = f.note?.trim() ? ` (${f.note.trim().replace(/[.\s]+$/, "")})` : "";
-  return `du ${formatDate(f.periodStart)} au ${formatDate(f.periodEnd)} : ${lower(COMPLIANCE_LABELS[f.status])}${note}`;
-}
-
 function obligationsText(d: ReportData, only?: ReportData["obligations"]): string {
   const list = only ?? d.obligations;
-  if (d.obligations.length === 0)
-    return "Aucune obligation ni interdiction n'est enregistrée pour cette mesure.";
+  if (d.obligations.length === 0) return complianceSummary([], [], d.today);
   const lines: string[] = [];
   for (const o of list) {
     const period = o.endDate
@@ -275,42 +280,19 @@ function obligationsText(d: ReportData, only?: ReportData["obligations"]): strin
       : `depuis le ${formatDate(o.startDate)}`;
     const details = o.details?.trim() ? ` (${o.details.trim()})` : "";
     lines.push(`– ${OBLIGATION_KIND_LABELS[o.kind]} : ${o.label}${details}, ${period}.`);
-    const last = [...o.proofs].sort((a, b) => b.receivedOn.localeCompare(a.receivedOn))[0];
-    lines.push(
-      last
-        ? `   · Justificatifs : ${plural(o.proofs.length, "reçu", "reçus")}, le dernier le ${formatDate(last.receivedOn)} (${lower(PROOF_KIND_LABELS[last.kind])}).`
-        : "   · Justificatifs : aucun reçu.",
-    );
-    const findings = [...o.findings].sort((a, b) => a.periodStart.localeCompare(b.periodStart));
-    lines.push(
-      findings.length > 0
-        ? `   · Respect : ${findings.map(findingText).join(" ; ")}.`
-        : `   · Respect : ${NOT_PROVIDED} (aucun constat enregistré).`,
-    );
+    lines.push(`   · ${proofSentence(o, d.today)}`);
+    const linked = incidentPhrases(d.incidents.filter((i) => i.obligationId === o.id));
+    if (linked.length > 0) lines.push(`   · Incidents liés : ${linked.join(" ; ")}.`);
+    lines.push(`   · ${findingsSentence(o.findings)}`);
   }
-  if (!only) {
-    const breached = breachedObligations(d.obligations);
-    lines.push(
-      breached.length > 0
-        ? `Obligations non respectées : ${breached.map((o) => o.label).join(" ; ")}.`
-        : "Aucune obligation n'a été constatée comme non respectée.",
-    );
-  }
+  if (!only) lines.push(complianceSummary(d.obligations, d.incidents, d.today));
   return lines.join("\n");
 }
 
 function appointmentsText(d: ReportData, detailed: boolean): string {
-  const c = countAttendance(d.appointments);
-  if (c.total === 0) return `${NOT_PROVIDED} : aucun rendez-vous passé n'est enregistré dans le dossier.`;
-  const lines = [
-    `${plural(c.total, "rendez-vous", "rendez-vous")} depuis le début de la mesure : ${c.present} honoré(s), ${c.excuse} excusé(s), ${c.absent} manqué(s)${c.unknown > 0 ? `, ${c.unknown} sans présence renseignée` : ""}.`,
-  ];
-  const missed = d.appointments.filter((a) => a.attendance === "absent");
-  const excused = d.appointments.filter((a) => a.attendance === "excuse");
-  const describe = (a: ReportData["appointments"][number]) =>
-    `${formatDate(a.date)} (${lower(APPOINTMENT_KIND_LABELS[a.kind])})`;
-  if (missed.length > 0) lines.push(`Rendez-vous manqués : ${missed.map(describe).join(", ")}.`);
-  if (excused.length > 0) lines.push(`Rendez-vous excusés : ${excused.map(describe).join(", ")}.`);
+  if (d.appointments.length === 0)
+    return `${NOT_PROVIDED} : aucun rendez-vous passé n'est enregistré dans le dossier.`;
+  const lines = attendanceSentences(d.appointments);
   if (detailed) {
     lines.push("Détail des rencontres :");
     for (const a of d.appointments) {

@@ -1,9 +1,9 @@
 /**
  * Reads, inside the tenant transaction, what a report says of a measure's file: the person, the
  * mandate, the latest assessment, the action plan, the obligations with their proofs and findings,
- * the appointments that took place and the incidents. `buildReportDraft` (draft.ts) turns it into text.
+ * the appointments that took place (cancelled ones left out) and the incidents. `buildReportDraft` (draft.ts) turns it into text.
  */
-import { and, asc, desc, eq, inArray, lte } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lte } from "drizzle-orm";
 import { associations } from "../accounts/tables.ts";
 import { planActions, planObjectives } from "../action-plans/tables.ts";
 import { instantToParis } from "../appointments/rules.ts";
@@ -106,7 +106,13 @@ export async function loadReportData(
     })
     .from(appointments)
     .leftJoin(partners, eq(partners.id, appointments.partnerId))
-    .where(and(eq(appointments.measureId, measureId), lte(appointments.startsAt, now)))
+    .where(
+      and(
+        eq(appointments.measureId, measureId),
+        lte(appointments.startsAt, now),
+        isNull(appointments.cancelledOn),
+      ),
+    )
     .orderBy(asc(appointments.startsAt));
 
   const incidentRows = await tx
@@ -187,6 +193,9 @@ export async function loadReportData(
       details: o.details,
       startDate: o.startDate,
       endDate: o.endDate,
+      proofRequired: o.proofRequired,
+      firstProofDue: o.firstProofDue,
+      proofIntervalDays: o.proofIntervalDays,
       proofs: proofs
         .filter((p) => p.obligationId === o.id)
         .map((p) => ({ receivedOn: p.receivedOn, kind: p.kind, description: p.description })),

@@ -87,6 +87,9 @@ export function reportDataFixture(overrides: Partial<ReportData> = {}): ReportDa
         details: null,
         startDate: "2026-09-01",
         endDate: null,
+        proofRequired: true,
+        firstProofDue: "2026-10-05",
+        proofIntervalDays: 30,
         proofs: [
           { receivedOn: "2026-10-01", kind: "bulletin_salaire", description: null },
           { receivedOn: "2026-11-02", kind: "bulletin_salaire", description: null },
@@ -100,6 +103,9 @@ export function reportDataFixture(overrides: Partial<ReportData> = {}): ReportDa
         details: "Suivi en addictologie",
         startDate: "2026-09-01",
         endDate: null,
+        proofRequired: false,
+        firstProofDue: null,
+        proofIntervalDays: null,
         proofs: [],
         findings: [
           { periodStart: "2026-09-01", periodEnd: "2026-09-30", status: "respectee", note: null },
