@@ -56,11 +56,18 @@ export interface TestContext {
 }
 
 /** The app on a fresh database with the two demo associations and their accounts (no person yet). */
-export async function startTestApp(engine: Engine): Promise<TestContext> {
+export async function startTestApp(
+  engine: Engine,
+  options: { logStream?: { write(line: string): void }; logLevel?: string } = {},
+): Promise<TestContext> {
   const database = await freshDatabase(engine);
   const accounts = await seedDemoAccounts(database.db, TEST_PASSWORD);
-  const config = { ...loadConfig({ NODE_ENV: "test" }), cookieSecure: false };
-  const app = await buildApp({ config, database });
+  const config = {
+    ...loadConfig({ NODE_ENV: "test" }),
+    cookieSecure: false,
+    ...(options.logLevel ? { logLevel: options.logLevel } : {}),
+  };
+  const app = await buildApp({ config, database, logStream: options.logStream });
   await app.ready();
   return {
     app,
@@ -173,7 +180,9 @@ export async function issueReport(client: Client, measureUrl: string, kind: stri
   for (const m of page.body.matchAll(/<textarea[^>]*name="(section_[^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g)) {
     form[m[1] ?? ""] = unescapeHtml(m[2] ?? "") || "Texte rédigé par l'intervenante.";
   }
-  const res = await client.post(`${measureUrl}/ecrits/nouveau`, { ...form, type: kind, action: "emettre" });
+  const checked = await client.post(`${measureUrl}/ecrits/nouveau`, { ...form, type: kind, action: "emettre" });
+  if (checked.statusCode !== 200) throw new Error(`report not ready to issue: ${checked.statusCode}`);
+  const res = await confirmOn(client, checked.body);
   if (res.statusCode !== 303) throw new Error(`report not issued: ${res.statusCode}`);
   return location(res);
 }
@@ -191,5 +200,24 @@ export async function closeMeasure(client: Client, measureUrl: string, on: strin
   }
   const chosen = outcome ?? /name="outcome" value="([^"]+)"/.exec(page.body)?.[1];
   if (!chosen) throw new Error("no outcome offered on the closing page");
-  return client.post(`${measureUrl}/cloture`, { outcome: chosen, closedOn: on });
+  const checked = await client.post(`${measureUrl}/cloture`, { outcome: chosen, closedOn: on });
+  if (checked.statusCode !== 200) return checked;
+  return confirmOn(client, checked.body);
+}
+
+/**
+ * The form of a server-rendered confirmation page (the hidden values it carries again and its
+ * « confirme=1 » button), posted as a user confirming does. Fails when the page has no such form.
+ */
+export async function confirmOn(client: Client, html: string) {
+  const form =
+    /<form method="post" action="([^"]+)"[^>]*>((?:(?!<\/form>)[\s\S])*?name="confirme" value="1"[\s\S]*?)<\/form>/.exec(
+      html,
+    );
+  if (!form) throw new Error("no confirmation form on the page");
+  const values: Record<string, string> = { confirme: "1" };
+  for (const m of (form[2] ?? "").matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)) {
+    if (m[1] !== "_csrf") values[m[1] ?? ""] = unescapeHtml(m[2] ?? "");
+  }
+  return client.post(unescapeHtml(form[1] ?? ""), values);
 }

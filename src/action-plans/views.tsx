@@ -199,6 +199,14 @@ export function planPage({ chrome, detail, plan, today }: PlanPageModel): string
           }
         />
         <MeasureTabs measureId={measure.id} current="plan" />
+        {open ? null : (
+          <Notice title="Plan d'action figé">
+            <p>
+              La mesure est clôturée{measure.closedOn ? ` le ${formatDate(measure.closedOn)}` : ""} : son plan
+              d'action reste consultable tel qu'il était et ne se modifie plus.
+            </p>
+          </Notice>
+        )}
         {overdue.length > 0 && open ? (
           <Notice
             tone="warning"

@@ -90,6 +90,8 @@ export interface CalendarAppointment {
   placeDetail: string | null;
   partnerName: string | null;
   person: { firstName: string; lastName: string };
+  /** Exported with STATUS:CANCELLED, so that a calendar that imported it drops it. */
+  cancelled?: boolean;
 }
 
 /** The UID of an appointment in every calendar it is exported to: the same on each export. */
@@ -126,7 +128,7 @@ export function appointmentsCalendar(
         .filter(Boolean)
         .join("\n"),
       url: `${base}/rendez-vous/${a.id}`,
-      status: ICalEventStatus.CONFIRMED,
+      status: a.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
   }
   return calendar.toString();

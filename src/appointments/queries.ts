@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, desc, eq, gte, lt } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, gte, isNull, lt } from "drizzle-orm";
 import { users } from "../accounts/tables.ts";
 import { measures } from "../measures/tables.ts";
 import { partners } from "../partners/tables.ts";
@@ -20,6 +20,8 @@ const listColumns = {
   kind: appointments.kind,
   attendance: appointments.attendance,
   reminderSentAt: appointments.reminderSentAt,
+  cancelledOn: appointments.cancelledOn,
+  cancellationReason: appointments.cancellationReason,
   staffFirstName: staff.firstName,
   staffLastName: staff.lastName,
   partnerName: partners.name,
@@ -39,7 +41,7 @@ export function appointmentsOfMeasure(tx: TenantTx, measureId: string) {
 
 export type AppointmentListRow = Awaited<ReturnType<typeof appointmentsOfMeasure>>[number];
 
-/** One staff member's appointments over a period, in time order, with the person and the measure. */
+/** One staff member's appointments over a period, in time order, with the person and the measure (cancelled ones left out). */
 export function agendaOf(tx: TenantTx, staffId: string, period: Period) {
   return tx
     .select({
@@ -58,6 +60,7 @@ export function agendaOf(tx: TenantTx, staffId: string, period: Period) {
     .where(
       and(
         eq(appointments.staffId, staffId),
+        isNull(appointments.cancelledOn),
         gte(appointments.startsAt, period.from),
         lt(appointments.startsAt, period.to),
       ),

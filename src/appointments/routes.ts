@@ -104,6 +104,13 @@ function ensureOpen(detail: MeasureDetail): void {
     throw new ConflictError("La mesure est clôturée : on ne peut plus y planifier de rendez-vous.");
 }
 
+/** A cancelled appointment, or one of a closed measure, is read-only. */
+function ensureEditable(a: { cancelledOn: string | null }, detail: MeasureDetail): void {
+  if (a.cancelledOn) throw new ConflictError("Ce rendez-vous est annulé : il ne se modifie plus.");
+  if (detail.measure.status === "cloturee")
+    throw new ConflictError("La mesure est clôturée : ses rendez-vous ne se modifient plus.");
+}
+
 /** The values of an appointment as its form shows them (Paris date and time). */
 function formValuesOf(a: {
   startsAt: Date;
@@ -251,6 +258,7 @@ export async function appointmentRoutes(app: FastifyInstance): Promise<void> {
       ...a,
       partnerName: found.partner?.name ?? null,
       person: found.person,
+      cancelled: Boolean(a.cancelledOn),
     };
     const body = appointmentsCalendar("Rendez-vous", [entry], { publicUrl });
     return sendCalendar(reply, `rendez-vous-${instantToParis(a.startsAt).date}.ics`, body);
@@ -276,6 +284,7 @@ export async function appointmentRoutes(app: FastifyInstance): Promise<void> {
       id,
       async (tx, { appointment, measure }, user) => {
         const a = appointment.appointment;
+        if (a.cancelledOn) throw new ConflictError("Ce rendez-vous est annulé : pas de présence à noter.");
         const errors = mergeErrors(form.errors, checkAttendance(a.startsAt, now));
         const audit = {
           userId: user.id,
@@ -340,11 +349,10 @@ export async function appointmentRoutes(app: FastifyInstance): Promise<void> {
 
   app.get("/rendez-vous/:id/modifier", { config: fieldRoles }, async (request, reply) => {
     const { id } = request.params as { id: string };
-    const model = await withAppointment(request, id, async (tx, { appointment, measure }, user) => ({
-      found: appointment.appointment,
-      detail: measure,
-      options: await formOptions(tx, user),
-    }));
+    const model = await withAppointment(request, id, async (tx, { appointment, measure }, user) => {
+      ensureEditable(appointment.appointment, measure);
+      return { found: appointment.appointment, detail: measure, options: await formOptions(tx, user) };
+    });
     return showEditForm(request, reply, model, model.options, formValuesOf(model.found), {});
   });
 
@@ -357,6 +365,7 @@ export async function appointmentRoutes(app: FastifyInstance): Promise<void> {
       id,
       async (tx, { appointment, measure }, user) => {
         const a = appointment.appointment;
+        ensureEditable(a, measure);
         const options = await formOptions(tx, user);
         const checked = checkForm(values, options, { detail: measure, now, attendance: a.attendance });
         const audit = {

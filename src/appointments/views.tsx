@@ -6,6 +6,7 @@ import { personName } from "../persons/views.tsx";
 import type { PageChrome } from "../platform/page.ts";
 import {
   DataTable,
+  formatDate,
   formatDateTime,
   Notice,
   SummaryList,
@@ -94,8 +95,9 @@ export interface MeasureAppointmentsModel {
 export function measureAppointmentsPage({ chrome, detail, rows, now }: MeasureAppointmentsModel): string {
   const { measure } = detail;
   const open = measure.status !== "cloturee";
-  const upcoming = rows.filter((r) => r.startsAt > now).reverse();
-  const past = rows.filter((r) => r.startsAt <= now);
+  const cancelled = rows.filter((r) => r.cancelledOn);
+  const upcoming = rows.filter((r) => !r.cancelledOn && r.startsAt > now).reverse();
+  const past = rows.filter((r) => !r.cancelledOn && r.startsAt <= now);
   const toRecord = past.filter((r) => !r.attendance).length;
   const link = (r: AppointmentListRow) => <a href={`/rendez-vous/${r.id}`}>{formatDateTime(r.startsAt)}</a>;
   return renderPage({
@@ -153,6 +155,22 @@ export function measureAppointmentsPage({ chrome, detail, rows, now }: MeasureAp
             <AttendanceTag attendance={r.attendance} startsAt={r.startsAt} now={now} />,
           ])}
         />
+        {cancelled.length > 0 ? (
+          <>
+            <h2>Annulés</h2>
+            <DataTable
+              caption="Rendez-vous annulés"
+              captionHidden
+              head={["Date et heure", "Nature", "Annulé le", "Motif"]}
+              rows={cancelled.map((r) => [
+                link(r),
+                KIND_LABELS[r.kind],
+                formatDate(r.cancelledOn),
+                r.cancellationReason ?? "",
+              ])}
+            />
+          </>
+        ) : null}
       </>
     ),
   });
@@ -354,9 +372,11 @@ export function appointmentPage({
           title={label}
           actions={
             <>
-              <ButtonLink variant="secondary" href={`/rendez-vous/${a.id}/modifier`}>
-                Modifier le rendez-vous
-              </ButtonLink>
+              {a.cancelledOn || found.measureStatus === "cloturee" ? null : (
+                <ButtonLink variant="secondary" href={`/rendez-vous/${a.id}/modifier`}>
+                  Modifier le rendez-vous
+                </ButtonLink>
+              )}
               <a href={`/rendez-vous/${a.id}.ics`} download>
                 Ajouter à mon agenda (.ics)
               </a>
@@ -364,12 +384,23 @@ export function appointmentPage({
           }
         />
         <MeasureTabs measureId={detail.measure.id} current="rendez-vous" />
+        {a.cancelledOn ? (
+          <Notice tone="warning" title="Rendez-vous annulé">
+            <p>
+              Annulé le {formatDate(a.cancelledOn)}
+              {a.cancellationReason ? ` : ${a.cancellationReason.toLowerCase()}` : ""}. Il ne figure plus dans
+              l'agenda et aucun rappel n'est envoyé.
+            </p>
+          </Notice>
+        ) : null}
         {a.attendance === "absent" ? (
           <Notice tone="warning" title="La personne était absente">
             <p>
               Une absence non excusée peut être un manquement aux obligations de la mesure.{" "}
-              <a href={`/mesures/${detail.measure.id}/incidents/nouveau`}>Déclarer un incident</a> pour en
-              garder la trace et, si besoin, en informer le magistrat.
+              <a href={`/mesures/${detail.measure.id}/incidents/nouveau?rendezVous=${a.id}`}>
+                Déclarer un incident
+              </a>{" "}
+              pour en garder la trace et, si besoin, en informer le magistrat.
             </p>
           </Notice>
         ) : null}
@@ -417,7 +448,9 @@ export function appointmentPage({
               ]}
             />
           ) : null}
-          {started ? (
+          {a.cancelledOn ? (
+            <p>Rendez-vous annulé : pas de présence à noter.</p>
+          ) : started ? (
             <form method="post" action={`/rendez-vous/${a.id}/presence`} novalidate>
               <CsrfField token={chrome.csrfToken} />
               <RadioGroup

@@ -3,6 +3,7 @@ import { after, before, describe, test } from "node:test";
 import { and, eq } from "drizzle-orm";
 import {
   type Client,
+  confirmOn,
   engines,
   issueReport,
   location,
@@ -77,6 +78,7 @@ for (const engine of engines()) {
       await issueReport(client, url, "rapport_fin_mesure");
       const missing = await client.post(`${url}/cloture`, { note: "Note gardée" });
       assert.equal(missing.statusCode, 422);
+      assert.doesNotMatch(missing.body, /Confirmer la clôture/);
       assert.match(missing.body, /Choisissez l&#39;issue de la mesure|Choisissez l'issue de la mesure/);
       assert.match(missing.body, /Note gardée/);
       const other = await client.post(`${url}/cloture`, { outcome: "mediation_reussie", closedOn: today });
@@ -99,20 +101,46 @@ for (const engine of engines()) {
       const reportUrl = await issueReport(client, url, "rapport_fin_mesure");
       const page = await client.get(`${url}/cloture`);
       assert.match(page.body, /Rapport final :/);
-      const res = await client.post(`${url}/cloture`, {
-        outcome: "menee_a_terme",
-        closedOn: today,
-        note: "Jugement rendu, mesure terminée.",
-      });
+      assert.match(page.body, /Rien ne reste ouvert : aucun rendez-vous à venir/);
+      // The note can start from the final report's conclusion.
+      assert.match(page.body, /Partir de la conclusion du rapport final/);
+      const fromReport = await client.get(`${url}/cloture?depuis=rapport`);
+      assert.match(fromReport.body, /name="note"[^>]*>Texte rédigé par l(&#39;|')intervenante\.<\/textarea>/);
+      const typed = { outcome: "menee_a_terme", closedOn: today, note: "Jugement rendu, mesure terminée." };
+      const confirm = await client.post(`${url}/cloture`, typed);
+      assert.equal(confirm.statusCode, 200);
+      assert.match(confirm.body, /Confirmer la clôture de la mesure/);
+      assert.match(confirm.body, /Mesure menée à terme \(jugement ou non-lieu\)/);
+      assert.match(
+        confirm.body,
+        new RegExp(`Date de clôture</dt><dd class="summary-list__value">${formatDate(today)}`),
+      );
+      assert.match(confirm.body, /Jugement rendu, mesure terminée\./);
+      const id = url.split("/").pop() ?? "";
+      const [pending] = await ctx.database.db.select().from(measures).where(eq(measures.id, id));
+      assert.equal(pending?.status, "rapport_remis", "nothing is closed before the confirmation");
+      // « Modifier » brings the form back with what was typed.
+      const back = await client.post(`${url}/cloture`, { ...typed, modifier: "1" });
+      assert.equal(back.statusCode, 200);
+      assert.match(back.body, /value="menee_a_terme" checked/);
+      assert.match(back.body, /Jugement rendu, mesure terminée\.<\/textarea>/);
+      // The confirmation is checked again: a date changed to tomorrow is refused at the field.
+      const forged = await client.post(`${url}/cloture`, { ...typed, closedOn: days(1), confirme: "1" });
+      assert.equal(forged.statusCode, 422);
+      assert.match(forged.body, /La date de clôture ne peut pas être dans le futur/);
+      const res = await confirmOn(client, confirm.body);
       assert.equal(res.statusCode, 303, res.body.slice(0, 800));
       const closed = await client.get(location(res));
       assert.match(closed.body, /La mesure est clôturée\. Elle reste consultable/);
+      assert.match(
+        closed.body,
+        /Effets de la clôture<\/dt><dd class="summary-list__value">Rien ne restait ouvert/,
+      );
       assert.match(closed.body, /Mesure menée à terme \(jugement ou non-lieu\)/);
       assert.match(closed.body, /Jugement rendu, mesure terminée\./);
       assert.match(closed.body, /Rapport de fin de mesure n° 1/);
       assert.doesNotMatch(closed.body, /Clôturer la mesure<\/button>/);
 
-      const id = url.split("/").pop() ?? "";
       const [measure] = await ctx.database.db.select().from(measures).where(eq(measures.id, id));
       assert.equal(measure?.status, "cloturee");
       assert.equal(measure?.closedOn, today);
@@ -147,7 +175,9 @@ for (const engine of engines()) {
       );
       await issueReport(client, url, "rapport_enquete");
       const ok = await client.post(`${url}/cloture`, { outcome: "rapport_remis", closedOn: today });
-      assert.equal(ok.statusCode, 303);
+      assert.equal(ok.statusCode, 200);
+      assert.match(ok.body, /Issue<\/dt><dd class="summary-list__value">Rapport remis</);
+      assert.equal((await confirmOn(client, ok.body)).statusCode, 303);
     });
 
     test("another association gets 404 and the measure stays open", async () => {

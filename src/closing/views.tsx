@@ -18,7 +18,8 @@ import { PageHeader } from "../platform/views/page-header.tsx";
 import type { ReportKind } from "../reference/data/measure-types.ts";
 import { DOCUMENT_TITLES } from "../reports/draft.ts";
 import { newReportUrl } from "../reports/views.tsx";
-import { FINAL_REPORT_FIELD } from "./rules.ts";
+import { OpenItemsSection } from "./open-items.tsx";
+import { type ClosingEffects, closingEffectsText, FINAL_REPORT_FIELD, type OpenItems } from "./rules.ts";
 
 type Values = Record<string, string | string[] | undefined>;
 
@@ -36,6 +37,12 @@ export interface ClosingPageModel {
     byFirstName: string | null;
     byLastName: string | null;
   } | null;
+  /** While open: what still hangs from the measure. */
+  open: OpenItems | null;
+  /** Once closed: what the closing did. */
+  effects: Omit<ClosingEffects, "cancelledReminders"> | null;
+  /** The final report's conclusion, to start the closing note from. */
+  conclusion: string | null;
   values: Values;
   errors: FormErrors;
 }
@@ -82,6 +89,13 @@ export function closingPage(m: ClosingPageModel): string {
                     : null,
                 },
                 { key: "Note de clôture", value: m.closing?.note },
+                {
+                  key: "Effets de la clôture",
+                  value:
+                    m.effects && measure.closedOn
+                      ? (closingEffectsText(m.effects, measure.closedOn) ?? "Rien ne restait ouvert")
+                      : null,
+                },
                 { key: "Rapport final", value: finalLink },
               ]}
             />
@@ -106,6 +120,8 @@ export function closingPage(m: ClosingPageModel): string {
             ) : finalLink ? (
               <p>Rapport final : {finalLink}.</p>
             ) : null}
+            {m.open ? <OpenItemsSection measureId={measure.id} items={m.open} on={m.today} /> : null}
+            <h2>Clôturer</h2>
             <form method="post" action={`/mesures/${measure.id}/cloture`} novalidate>
               <CsrfField token={m.chrome.csrfToken} />
               <RadioGroup
@@ -127,15 +143,20 @@ export function closingPage(m: ClosingPageModel): string {
                 name="note"
                 label="Note de clôture (facultatif)"
                 hint="En quelques lignes : comment la mesure s'est terminée."
-                rows={3}
+                rows={m.conclusion ? 6 : 3}
                 maxlength={1000}
                 value={v("note")}
                 error={m.errors.note}
               />
+              {m.conclusion && !v("note") ? (
+                <p>
+                  <a href={`/mesures/${measure.id}/cloture?depuis=rapport#${fieldId("note")}`}>
+                    Partir de la conclusion du rapport final
+                  </a>
+                </p>
+              ) : null}
               <FormActions>
-                <Button confirm="Clôturer la mesure ? Elle ne figurera plus parmi les mesures en cours.">
-                  Clôturer la mesure
-                </Button>
+                <Button>Clôturer la mesure</Button>
                 <a href={`/mesures/${measure.id}`}>Annuler</a>
               </FormActions>
             </form>

@@ -112,6 +112,7 @@ export async function sendDueReminders(deps: ReminderDeps, now: Date = new Date(
               gte(appointments.startsAt, window.from),
               lt(appointments.startsAt, window.to),
               isNull(appointments.attendance),
+              isNull(appointments.cancelledOn),
               isNull(appointments.reminderSentAt),
               eq(persons.reminderConsent, true),
               isNotNull(persons.email),

@@ -4,6 +4,7 @@ import { and, count, eq } from "drizzle-orm";
 import { PDFDocument } from "pdf-lib";
 import {
   type Client,
+  confirmOn,
   engines,
   location,
   loggedIn,
@@ -224,11 +225,38 @@ for (const engine of engines()) {
       const stillDraft = await ctx.database.db.select().from(reports).where(eq(reports.id, reportId));
       assert.equal(stillDraft[0]?.status, "brouillon");
 
-      const issued = await client.post(`/mesures/${measureId}/ecrits/${reportId}`, {
+      const ready = {
         ...form,
         section_conclusion: "Avis favorable à la poursuite du contrôle judiciaire.",
         action: "emettre",
+      };
+      // A complete report is not issued yet: the server asks for a confirmation, repeating the facts.
+      const confirm = await client.post(`/mesures/${measureId}/ecrits/${reportId}`, ready);
+      assert.equal(confirm.statusCode, 200);
+      assert.match(confirm.body, /<h1[^>]*>Émettre le rapport d(&#39;|')étape n° 1 \?<\/h1>/);
+      assert.match(confirm.body, /Version<\/dt><dd class="summary-list__value">1</);
+      assert.match(confirm.body, /Avis favorable à la poursuite du contrôle judiciaire\./);
+      assert.match(confirm.body, /Confirmer l(&#39;|')émission/);
+      assert.equal(
+        (await ctx.database.db.select().from(reports).where(eq(reports.id, reportId)))[0]?.status,
+        "brouillon",
+      );
+      // « Modifier le texte » brings the form back with the text as typed.
+      const back = await client.post(`/mesures/${measureId}/ecrits/${reportId}`, { ...ready, modifier: "1" });
+      assert.equal(back.statusCode, 200);
+      assert.match(
+        back.body,
+        /<textarea[^>]*>Avis favorable à la poursuite du contrôle judiciaire\.<\/textarea>/,
+      );
+      // The confirmation is checked again: an emptied section is refused at its field.
+      const emptied = await client.post(`/mesures/${measureId}/ecrits/${reportId}`, {
+        ...ready,
+        section_conclusion: "",
+        confirme: "1",
       });
+      assert.equal(emptied.statusCode, 422);
+      assert.match(emptied.body, /Rédigez la partie « Analyse et perspectives »/);
+      const issued = await confirmOn(client, confirm.body);
       assert.equal(issued.statusCode, 303);
       const page = await client.get(location(issued));
       assert.match(page.body, /Rapport d&#39;étape n° 1 est émis|Rapport d'étape n° 1 est émis/);
@@ -301,11 +329,13 @@ for (const engine of engines()) {
       const form = formSections(draft.body);
       assert.equal(form.section_conclusion, "Avis favorable à la poursuite du contrôle judiciaire.");
       assert.match(draft.body, /version n°\s*2/);
-      const issued = await client.post(draftUrl, {
+      const confirm = await client.post(draftUrl, {
         ...form,
         section_conclusion: "Avis favorable, avec un point sur les soins dans un mois.",
         action: "emettre",
       });
+      assert.match(confirm.body, /Émettre le rapport d(&#39;|')étape n° 2 \?/);
+      const issued = await confirmOn(client, confirm.body);
       assert.equal(issued.statusCode, 303);
       assert.match((await client.get(draftUrl)).body, /Rapport d&#39;étape n° 2|Rapport d'étape n° 2/);
       const list = await client.get(`/mesures/${measureId}/ecrits`);
@@ -332,13 +362,16 @@ for (const engine of engines()) {
       );
       assert.match(form.section_obligations ?? "", /Se soumettre à des soins/);
       assert.match(res.body, new RegExp(`name="incident" value="${otherIncident}"`));
-      const issued = await client.post(`/mesures/${other}/ecrits/nouveau`, {
+      const confirm = await client.post(`/mesures/${other}/ecrits/nouveau`, {
         ...form,
         type: "rapport_incident",
         incident: otherIncident,
         section_conclusion: "Le service propose un rappel des obligations par le magistrat.",
         action: "emettre",
       });
+      assert.equal(confirm.statusCode, 200);
+      assert.match(confirm.body, new RegExp(`name="incident" value="${otherIncident}"`));
+      const issued = await confirmOn(client, confirm.body);
       assert.equal(issued.statusCode, 303);
       const newId = location(issued).split("/").pop();
       const [incident] = await ctx.database.db

@@ -1,108 +1,47 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { incidents } from "../incidents/tables.ts";
 import { withMeasure } from "../measures/context.ts";
-import { findMeasure, type MeasureDetail } from "../measures/queries.ts";
-import { isUuid } from "../persons/queries.ts";
+import { findMeasure } from "../measures/queries.ts";
 import { recordAudit } from "../platform/audit.ts";
-import type { CurrentUser } from "../platform/auth.ts";
 import { FIELD_ROLES } from "../platform/auth.ts";
-import type { TenantTx } from "../platform/db.ts";
 import { ConflictError, NotFoundError } from "../platform/errors.ts";
 import { type FormValues, hasErrors, normalizeForm } from "../platform/forms.ts";
 import { pageChrome, redirectWithFlash, sendPage } from "../platform/page.ts";
 import { inTenant, todayInParis } from "../platform/request-context.ts";
 import { attachmentHeader } from "../platform/uploads.ts";
-import type { ReportKind } from "../reference/data/measure-types.ts";
-import { buildReportDraft, DOCUMENT_TITLES, REPORT_TEMPLATES } from "./draft.ts";
+import { issueConfirmPage } from "./confirm-view.tsx";
+import {
+  authorName,
+  ensureOpen,
+  incidentOf,
+  issuedFlash,
+  kindOf,
+  upcomingVersion,
+  withReport,
+} from "./context.ts";
+import { buildReportDraft, REPORT_TEMPLATES } from "./draft.ts";
 import { loadReportData } from "./fill.ts";
 import {
   createDraft,
   deleteDraft,
-  findReport,
   issueReport,
   openDraft,
-  type ReportRecord,
   reportFile,
   reportsOfMeasure,
   saveDraft,
 } from "./queries.ts";
-import { nextVersion, readSections, submitsMeasureReport } from "./rules.ts";
+import { readSections } from "./rules.ts";
 import { type ReportFormat, type ReportSection, reports } from "./tables.ts";
 import { issuedReportPage, reportFormPage, reportListPage } from "./views.tsx";
 
+/** « Émettre » checks the sections and asks for a confirmation; the confirmation's form carries confirme=1. */
+function issueStep(values: FormValues): "save" | "check" | "issue" | "edit" {
+  if (values.modifier === "1") return "edit";
+  if (values.action !== "emettre") return "save";
+  return values.confirme === "1" ? "issue" : "check";
+}
+
 const fieldRoles = { roles: FIELD_ROLES };
-
-function ensureOpen(detail: MeasureDetail): void {
-  if (detail.measure.status === "cloturee")
-    throw new ConflictError(
-      "La mesure est clôturée : ses écrits restent consultables mais on n'en rédige plus.",
-    );
-}
-
-/** A kind of report the measure's type calls for, or a 404. */
-function kindOf(detail: MeasureDetail, value: unknown): ReportKind {
-  if (typeof value !== "string" || !detail.type.reportKinds.includes(value)) throw new NotFoundError();
-  return value as ReportKind;
-}
-
-/** The incident a new incident report is about: one of the measure's, or a 404. */
-async function incidentOf(tx: TenantTx, measureId: string, value: unknown): Promise<string | null> {
-  if (value === undefined || value === "") return null;
-  if (typeof value !== "string" || !isUuid(value)) throw new NotFoundError();
-  const [row] = await tx
-    .select({ id: incidents.id })
-    .from(incidents)
-    .where(and(eq(incidents.id, value), eq(incidents.measureId, measureId)));
-  if (!row) throw new NotFoundError();
-  return row.id;
-}
-
-async function upcomingVersion(tx: TenantTx, measureId: string, kind: ReportKind): Promise<number> {
-  const rows = await tx
-    .select({ version: reports.version })
-    .from(reports)
-    .where(and(eq(reports.measureId, measureId), eq(reports.kind, kind), eq(reports.status, "emis")));
-  return nextVersion(rows.map((r) => r.version));
-}
-
-function authorName(r: { authorFirstName: string | null; authorLastName: string | null }): string {
-  return [r.authorFirstName, r.authorLastName].filter(Boolean).join(" ");
-}
-
-/** Runs fn on a report of a measure of the user's association after logging the access; otherwise a 404. */
-function withReport<T>(
-  request: FastifyRequest,
-  measureId: string,
-  reportId: string,
-  fn: (tx: TenantTx, detail: MeasureDetail, report: ReportRecord, user: CurrentUser) => Promise<T>,
-  audit: { action: "view" | "update" | "delete" | "export" | "create"; detail?: Record<string, unknown> } = {
-    action: "view",
-  },
-): Promise<T> {
-  return inTenant(request, async (tx, user) => {
-    const detail = await findMeasure(tx, measureId);
-    if (!detail) throw new NotFoundError();
-    const report = await findReport(tx, measureId, reportId);
-    if (!report) throw new NotFoundError();
-    await recordAudit(tx, {
-      userId: user.id,
-      action: audit.action,
-      entity: "report",
-      entityId: report.report.id,
-      personId: detail.person.id,
-      detail: { measureId, kind: report.report.kind, ...audit.detail },
-    });
-    return fn(tx, detail, report, user);
-  });
-}
-
-function issuedFlash(kind: ReportKind, version: number): string {
-  const title = `${DOCUMENT_TITLES[kind]} n° ${version}`;
-  return submitsMeasureReport(kind)
-    ? `${title} est émis : les fichiers PDF et DOCX sont prêts et la remise du rapport est enregistrée.`
-    : `${title} est émis : les fichiers PDF et DOCX sont prêts et l'incident est signalé au magistrat.`;
-}
 
 /**
  * The written reports to the magistrate (« écrits professionnels ») of a measure:
@@ -110,6 +49,9 @@ function issuedFlash(kind: ReportKind, version: number): string {
  *   GET, POST  /mesures/:id/ecrits/nouveau?type=<kind>   a new draft filled from the file (&incident=<id>
  *                                                       for the report of an incident); saved or issued
  *   GET, POST  /mesures/:id/ecrits/:reportId             edit, save or issue a draft; an issued report is read-only
+ * « Émettre » (action=emettre) first checks every section: errors at the sections (422), or a confirmation
+ * page (200) repeating the report and carrying the same text with confirme=1, which checks again and issues;
+ * « modifier=1 » from that page brings the form back with the text.
  *   POST       /mesures/:id/ecrits/:reportId/nouvelle-version   a new draft starting from an issued report
  *   POST       /mesures/:id/ecrits/:reportId/supprimer   delete a draft
  *   GET        /mesures/:id/ecrits/:reportId.pdf|.docx   the issued files (recorded as an export)
@@ -156,7 +98,8 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
   app.post("/mesures/:id/ecrits/nouveau", { config: fieldRoles }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const values = normalizeForm(request.body);
-    const issuing = values.action === "emettre";
+    const step = issueStep(values);
+    const issuing = step === "check" || step === "issue";
     const today = todayInParis();
     const outcome = await inTenant(request, async (tx, user) => {
       const detail = await findMeasure(tx, id);
@@ -171,10 +114,11 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
       }));
       const { sections, errors } = readSections(template, values, { issuing });
       const audit = { userId: user.id, personId: detail.person.id };
-      if (hasErrors(errors)) {
+      if (hasErrors(errors) || step === "check" || step === "edit") {
         await recordAudit(tx, { ...audit, action: "view", entity: "measure", entityId: id });
         return {
           saved: false as const,
+          confirm: step === "check" && !hasErrors(errors),
           model: {
             detail,
             kind,
@@ -220,11 +164,13 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
       return { saved: true as const, reportId, flash: issuedFlash(kind, version) };
     });
     if (!outcome.saved) {
-      return sendPage(
-        reply,
-        reportFormPage({ chrome: pageChrome(request, reply), ...outcome.model, values: {} }),
-        422,
-      );
+      const chrome = pageChrome(request, reply);
+      if (outcome.confirm) {
+        const action = `/mesures/${id}/ecrits/nouveau`;
+        return sendPage(reply, issueConfirmPage({ chrome, ...outcome.model, action, today }));
+      }
+      const status = hasErrors(outcome.model.errors) ? 422 : 200;
+      return sendPage(reply, reportFormPage({ chrome, ...outcome.model, values: {} }), status);
     }
     return redirectWithFlash(request, reply, `/mesures/${id}/ecrits/${outcome.reportId}`, outcome.flash);
   });
@@ -292,16 +238,18 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
   app.post("/mesures/:id/ecrits/:reportId", { config: fieldRoles }, async (request, reply) => {
     const { id, reportId } = request.params as { id: string; reportId: string };
     const values: FormValues = normalizeForm(request.body);
-    const issuing = values.action === "emettre";
+    const step = issueStep(values);
+    const issuing = step === "check" || step === "issue";
     const today = todayInParis();
     const outcome = await withReport(request, id, reportId, async (tx, detail, record, user) => {
       const { report } = record;
       if (report.status === "emis") throw new ConflictError("Cet écrit est émis : il ne se modifie plus.");
       ensureOpen(detail);
       const { sections, errors } = readSections(report.sections, values, { issuing });
-      if (hasErrors(errors)) {
+      if (hasErrors(errors) || step === "check" || step === "edit") {
         return {
           saved: false as const,
+          confirm: step === "check" && !hasErrors(errors),
           model: {
             detail,
             kind: report.kind,
@@ -331,11 +279,13 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
       return { saved: true as const, flash: issuedFlash(report.kind, version) };
     });
     if (!outcome.saved) {
-      return sendPage(
-        reply,
-        reportFormPage({ chrome: pageChrome(request, reply), ...outcome.model, values: {} }),
-        422,
-      );
+      const chrome = pageChrome(request, reply);
+      if (outcome.confirm) {
+        const action = `/mesures/${id}/ecrits/${reportId}`;
+        return sendPage(reply, issueConfirmPage({ chrome, ...outcome.model, action, today }));
+      }
+      const status = hasErrors(outcome.model.errors) ? 422 : 200;
+      return sendPage(reply, reportFormPage({ chrome, ...outcome.model, values: {} }), status);
     }
     return redirectWithFlash(request, reply, `/mesures/${id}/ecrits/${reportId}`, outcome.flash);
   });

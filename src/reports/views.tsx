@@ -246,11 +246,7 @@ function DraftForm(m: ReportFormModel & { action: string }): VNode {
           <Button name="action" value="enregistrer" variant="secondary">
             Enregistrer le brouillon
           </Button>
-          <Button
-            name="action"
-            value="emettre"
-            confirm={`Émettre l'écrit en version ${m.nextVersion} ? Il ne pourra plus être modifié.`}
-          >
+          <Button name="action" value="emettre">
             Émettre
           </Button>
           <a href={`/mesures/${measure.id}/ecrits`}>Annuler</a>
@@ -282,7 +278,7 @@ function lowerFirst(s: string): string {
 /* An issued report                                                    */
 /* ------------------------------------------------------------------ */
 
-function SectionText({ body }: { body: string }): VNode {
+export function SectionText({ body }: { body: string }): VNode {
   const blocks: VNode[] = [];
   let items: { text: string; children: string[] }[] = [];
   const flush = () => {

@@ -2,11 +2,14 @@ import { and, eq } from "drizzle-orm";
 import { planActions, planObjectives } from "../action-plans/tables.ts";
 import { appointments } from "../appointments/tables.ts";
 import { assessments } from "../assessments/tables.ts";
+import { closingEffectsOf } from "../closing/queries.ts";
+import { closingTimelineText } from "../closing/rules.ts";
 import { incidents } from "../incidents/tables.ts";
 import { STATUS_LABELS } from "../measures/rules.ts";
 import { measureStatusChanges, measures } from "../measures/tables.ts";
 import { obligationCompliance, obligationProofs, obligations } from "../obligations/tables.ts";
 import type { TenantTx } from "../platform/db.ts";
+import { formatDate } from "../platform/views/display.tsx";
 import { REPORT_KIND_LABELS } from "../reference/data/measure-types.ts";
 import { measureTypes } from "../reference/tables.ts";
 import { reports } from "../reports/tables.ts";
@@ -37,7 +40,12 @@ export async function personTimeline(tx: TenantTx, personId: string): Promise<Ti
   const own = eq(measures.personId, personId);
   const events: TimelineEvent[] = [];
   const ms = await tx
-    .select({ id: measures.id, number: measures.number, type: measureTypes.shortLabel })
+    .select({
+      id: measures.id,
+      number: measures.number,
+      type: measureTypes.shortLabel,
+      closedOn: measures.closedOn,
+    })
     .from(measures)
     .innerJoin(measureTypes, eq(measureTypes.code, measures.typeCode))
     .where(own);
@@ -50,12 +58,17 @@ export async function personTimeline(tx: TenantTx, personId: string): Promise<Ti
     .innerJoin(measures, eq(measures.id, measureStatusChanges.measureId))
     .where(own)) {
     const c = s.measure_status_changes;
+    let text = c.fromStatus ? `Statut : ${STATUS_LABELS[c.toStatus]}` : "Mandat reçu";
+    if (c.toStatus === "cloturee") {
+      const closedOn = ms.find((m) => m.id === c.measureId)?.closedOn ?? c.changedOn;
+      text = closingTimelineText(await closingEffectsOf(tx, c.measureId, closedOn), closedOn);
+    }
     events.push({
       date: c.changedOn,
       kind: "status",
       measureId: c.measureId,
       measureLabel: measureLabel(c.measureId),
-      text: c.fromStatus ? `Statut : ${STATUS_LABELS[c.toStatus]}` : "Mandat reçu",
+      text,
       href: `/mesures/${c.measureId}`,
       at: c.at,
     });
@@ -141,7 +154,9 @@ export async function personTimeline(tx: TenantTx, personId: string): Promise<Ti
       kind: "appointment",
       measureId: a.measureId,
       measureLabel: measureLabel(a.measureId),
-      text: `Rendez-vous${a.attendance ? ` : ${ATTENDANCE[a.attendance]}` : ""}`,
+      text: a.cancelledOn
+        ? `Rendez-vous annulé le ${formatDate(a.cancelledOn)}${a.cancellationReason ? ` (${a.cancellationReason.toLowerCase()})` : ""}`
+        : `Rendez-vous${a.attendance ? ` : ${ATTENDANCE[a.attendance]}` : ""}`,
       href: `/rendez-vous/${a.id}`,
     });
   }

@@ -28,7 +28,7 @@ describe("browser: one CJSE from the mandate to the closing", { skip: chromiumMi
   const today = todayInParis();
   before(async () => {
     s = await startBrowserSession();
-    // Issuing a report asks for a confirmation (enhance.js): the intervenant accepts it.
+    // Deleting a draft still asks through enhance.js; issuing and closing confirm on a page of their own.
     s.page.on("dialog", (dialog) => void dialog.accept());
   });
   after(() => s?.close());
@@ -137,6 +137,8 @@ describe("browser: one CJSE from the mandate to the closing", { skip: chromiumMi
     await page.getByRole("link", { name: "Rédiger le rapport d'incident" }).click();
     await completeReport(page, "Un rappel du cadre a été fait ; le magistrat est informé de l'absence.");
     await page.getByRole("button", { name: "Émettre" }).click();
+    await page.getByRole("heading", { level: 1, name: /^Émettre / }).waitFor();
+    await page.getByRole("button", { name: "Confirmer l'émission" }).click();
     await page.getByRole("heading", { level: 1, name: "Rapport d'incident n° 1" }).waitFor();
     await tabs().getByRole("link", { name: "Incidents" }).click();
     assert.match((await page.getByRole("table").textContent()) ?? "", /Signalé le/);
@@ -146,6 +148,8 @@ describe("browser: one CJSE from the mandate to the closing", { skip: chromiumMi
     await page.getByRole("link", { name: "Rédiger le rapport de fin de mesure" }).click();
     await completeReport(page, "La mesure a atteint ses objectifs ; avis favorable à sa fin.");
     await page.getByRole("button", { name: "Émettre" }).click();
+    await page.getByRole("heading", { level: 1, name: /^Émettre / }).waitFor();
+    await page.getByRole("button", { name: "Confirmer l'émission" }).click();
     await page.getByRole("heading", { level: 1, name: "Rapport de fin de mesure n° 1" }).waitFor();
     await s.expectAccessible("rapport de fin de mesure émis");
     await s.screenshot("cjse-02-rapport-final");
@@ -159,6 +163,8 @@ describe("browser: one CJSE from the mandate to the closing", { skip: chromiumMi
     await tabs().getByRole("link", { name: "Clôture" }).click();
     await page.getByLabel("Mesure menée à terme", { exact: false }).first().check();
     await page.getByRole("button", { name: "Clôturer la mesure" }).click();
+    await page.getByRole("heading", { level: 1, name: "Confirmer la clôture de la mesure" }).waitFor();
+    await page.getByRole("button", { name: "Confirmer la clôture" }).click();
     await page.getByText("La mesure est clôturée. Elle reste consultable").waitFor();
     await s.expectAccessible("mesure clôturée");
     await s.screenshot("cjse-03-cloturee");

@@ -87,6 +87,8 @@ describe("browser: written reports to the magistrate and closing", { skip: chrom
     await page.getByRole("button", { name: "Enregistrer le brouillon" }).click();
     await page.getByText("Le brouillon est enregistré.").waitFor();
     await page.getByRole("button", { name: "Émettre" }).click();
+    await page.getByRole("heading", { level: 1, name: /^Émettre / }).waitFor();
+    await page.getByRole("button", { name: "Confirmer l'émission" }).click();
     await page.getByRole("heading", { level: 1, name: "Rapport d'étape n° 3" }).waitFor();
     await page.getByText(/Rapport d'étape n° 3 est émis/).waitFor();
   });
@@ -114,6 +116,8 @@ describe("browser: written reports to the magistrate and closing", { skip: chrom
       .getByLabel("Bilan et avis")
       .fill("La mesure a atteint ses objectifs ; avis favorable à sa fin.");
     await page.getByRole("button", { name: "Émettre" }).click();
+    await page.getByRole("heading", { level: 1, name: /^Émettre / }).waitFor();
+    await page.getByRole("button", { name: "Confirmer l'émission" }).click();
     await page.getByRole("heading", { level: 1, name: "Rapport de fin de mesure n° 1" }).waitFor();
 
     await tab("Clôture").click();
@@ -121,6 +125,8 @@ describe("browser: written reports to the magistrate and closing", { skip: chrom
     await page.getByLabel("Mesure menée à terme", { exact: false }).first().check();
     await page.getByLabel("Note de clôture (facultatif)").fill("Fin de la mesure après jugement.");
     await page.getByRole("button", { name: "Clôturer la mesure" }).click();
+    await page.getByRole("heading", { level: 1, name: "Confirmer la clôture de la mesure" }).waitFor();
+    await page.getByRole("button", { name: "Confirmer la clôture" }).click();
     await page.getByText("La mesure est clôturée. Elle reste consultable").waitFor();
     await s.expectAccessible("mesure clôturée");
     await s.screenshot("ecrits-06-cloturee");
