@@ -1,14 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { sql } from "drizzle-orm";
-import {
-  type Client,
-  engines,
-  location,
-  loggedIn,
-  startTestApp,
-  type TestContext,
-} from "../../test/support.ts";
+import { Client, engines, location, loggedIn, startTestApp, type TestContext } from "../../test/support.ts";
 import { queryRows } from "../platform/db.ts";
 
 interface Row {
@@ -172,6 +165,23 @@ for (const engine of engines()) {
       assert.match(page.body, /<td>Recherche<\/td>/);
       assert.match(page.body, /2 résultats/);
       assert.doesNotMatch(page.body, /quernevel/i);
+    });
+
+    test("the direction reads its users' refused logins, with the reason and never the password", async () => {
+      const stranger = new Client(ctx.app);
+      await stranger.get("/connexion");
+      const res = await stranger.post("/connexion", {
+        email: "intervenant@demo.parcours.fr",
+        password: "pas-le-bon-secret",
+      });
+      assert.equal(res.statusCode, 422);
+      const direction = await loggedIn(ctx.app, "direction@demo.parcours.fr");
+      const page = await direction.get("/audit?voir=connexions");
+      assert.match(page.body, /1 connexion refusée, du plus récent au plus ancien/);
+      assert.match(page.body, /Inès Martin/);
+      assert.match(page.body, /Connexion refusée/);
+      assert.match(page.body, /mot de passe erroné/);
+      assert.doesNotMatch(page.body, /pas-le-bon-secret/);
     });
   });
 }

@@ -19,6 +19,16 @@ test("the detail of an access log row says the refused address or the number of 
     ["recherche", { results: 2, by: "birthDate" }, "2 résultats"],
     ["recherche", { results: "2" }, ""],
     ["recherche", { results: -1 }, ""],
+    ["login_refused", { reason: "mot_de_passe", ip: "192.0.2.7" }, "mot de passe erroné, depuis 192.0.2.7"],
+    [
+      "login_refused",
+      { reason: "compte_inconnu", ip: "192.0.2.7", emailHash: "ab12" },
+      "aucun compte à cette adresse e-mail, depuis 192.0.2.7",
+    ],
+    ["login_refused", { reason: "adresse" }, "trop d'essais depuis cette adresse"],
+    ["login_refused", { reason: "inconnue", ip: "" }, ""],
+    ["login_refused", { reason: "constructor" }, ""],
+    ["acces_refuse", { path: "/mesures/…", method: "toString" }, "/mesures/…"],
     ["view", { via: "api" }, ""],
     ["export", null, ""],
   ];

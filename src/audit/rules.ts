@@ -24,6 +24,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   assessment: "Évaluation",
   plan: "Plan d'action",
   search: "Personnes",
+  connexion: "Connexion",
 };
 
 /** The filters of the access log pages: the value in `?voir=` and its label. */
@@ -53,16 +54,36 @@ const HTTP_METHODS: Record<string, string> = {
   DELETE: "suppression",
 };
 
+/** Why a login was refused (`src/accounts`' RefusalReason). */
+const LOGIN_REFUSALS: Record<string, string> = {
+  mot_de_passe: "mot de passe erroné",
+  compte_inconnu: "aucun compte à cette adresse e-mail",
+  compte_desactive: "compte désactivé",
+  compte_et_adresse: "trop d'essais pour ce compte depuis cette adresse",
+  adresse: "trop d'essais depuis cette adresse",
+  compte: "trop d'essais pour ce compte",
+};
+
+function labelOf(labels: Record<string, string>, key: unknown): string | undefined {
+  return typeof key === "string" && Object.hasOwn(labels, key) ? labels[key] : undefined;
+}
+
 /**
  * What the "Détail" column says about a row: the address asked for by a refused request (a route
- * pattern, its ids hidden), the number of results of a search. Only what the row holds: no term, no id.
+ * pattern, its ids hidden), the number of results of a search, why a login was refused. Only what the
+ * row holds: no term, no id, no e-mail.
  */
 export function auditDetailText(action: AuditAction, detail: Record<string, unknown> | null): string {
   if (!detail) return "";
   if (action === "acces_refuse") {
     const path = typeof detail.path === "string" ? detail.path : "";
-    const method = typeof detail.method === "string" ? HTTP_METHODS[detail.method] : undefined;
+    const method = labelOf(HTTP_METHODS, detail.method);
     return method ? `${path} (${method})` : path;
+  }
+  if (action === "login_refused") {
+    const reason = labelOf(LOGIN_REFUSALS, detail.reason);
+    const ip = typeof detail.ip === "string" && detail.ip ? `depuis ${detail.ip}` : "";
+    return [reason, ip].filter(Boolean).join(", ");
   }
   if (action === "recherche") {
     const n = detail.results;

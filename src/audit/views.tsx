@@ -61,7 +61,7 @@ export function AuditTable(props: AuditTableProps): VNode {
               r.userRole
                 ? `${userLabel(r)} (${ROLE_LABELS[r.userRole as Role] ?? r.userRole})`
                 : userLabel(r),
-              r.associationName ?? "Fédération (sans association)",
+              r.associationName ?? (r.userRole ? "Fédération (sans association)" : "—"),
               ACTION_LABELS[r.action] ?? r.action,
               ENTITY_LABELS[r.entity] ?? r.entity,
               detail,
