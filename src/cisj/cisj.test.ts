@@ -212,7 +212,7 @@ for (const engine of engines()) {
         data: Buffer.from("ceci n'est pas un PDF"),
       });
       assert.equal(notPdf.statusCode, 422);
-      assert.match(text(notPdf.body), /fichier PDF lisible/);
+      assert.match(text(notPdf.body), /Le fichier doit être un PDF/);
       page = await client.get("/formation/parcours");
       assert.match(
         text(page.body),

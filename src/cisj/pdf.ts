@@ -1,20 +1,8 @@
-/** PDF work of the CISJ dossier: counting the mémoire's pages, making the certificate. */
+/** The CISJ certificate in PDF (the mémoire's pages are counted off the main thread: platform/uploads.ts). */
 
-import { PDFDocument } from "pdf-lib";
 import pdfMake from "pdfmake";
 import { formatDate } from "../platform/views/display.tsx";
 import { CISJ_REQUIREMENTS, TRAINING_CATEGORIES } from "../training/reference.ts";
-
-/** The pages of an uploaded PDF, counted from the file itself; null when it is not a readable PDF. */
-export async function countPdfPages(data: Uint8Array): Promise<number | null> {
-  if (Buffer.from(data.subarray(0, 1024)).indexOf("%PDF-") < 0) return null;
-  try {
-    const doc = await PDFDocument.load(data, { ignoreEncryption: true, updateMetadata: false });
-    return doc.getPageCount();
-  } catch {
-    return null;
-  }
-}
 
 type TDocumentDefinitions = Parameters<typeof pdfMake.createPdf>[0];
 

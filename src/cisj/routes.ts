@@ -11,7 +11,7 @@ import {
 } from "../platform/forms.ts";
 import { pageChrome, redirectWithFlash, sendPage } from "../platform/page.ts";
 import { currentUser, todayInParis } from "../platform/request-context.ts";
-import { attachmentHeader, readUpload } from "../platform/uploads.ts";
+import { attachmentHeader, receiveFile } from "../platform/uploads.ts";
 import { canOpenCisjDossier } from "../training/rules.ts";
 import {
   checkEquivalenceDate,
@@ -22,7 +22,7 @@ import {
   RevocationForm,
   SoutenanceForm,
 } from "./form.ts";
-import { certificatePdf, countPdfPages, verificationUrl } from "./pdf.ts";
+import { certificatePdf, verificationUrl } from "./pdf.ts";
 import {
   addEquivalence,
   allTrainees,
@@ -170,21 +170,20 @@ async function depositUpload(
   dossierId: string,
   user: CurrentUser,
 ): Promise<UploadOutcome> {
-  const upload = await readUpload(request.body, "memoire");
-  if (!upload) return { ok: false, error: "Choisissez le fichier PDF du mémoire" };
-  const pages = await countPdfPages(upload.data);
-  if (pages === null) {
-    return { ok: false, error: "Le mémoire doit être un fichier PDF lisible : ce fichier n'en est pas un" };
-  }
+  // The type comes from the content and the pages are counted off the main thread (uploads.ts).
+  const received = await receiveFile(request.body, "memoire", ["pdf"]);
+  if (received.status === "none") return { ok: false, error: "Choisissez le fichier PDF du mémoire" };
+  if (received.status === "refused") return { ok: false, error: received.error };
+  const upload = received.upload;
+  const pages = upload.pages ?? 0;
   return dbOf(request).transaction(async (tx) => {
     const dossier = await lockDossier(tx, dossierId);
     if (!dossier) throw new NotFoundError();
     const step = depositMemoire(dossier.status, pages);
     if (!step.ok) return { ok: false, error: step.message };
-    const filename = /\.pdf$/i.test(upload.filename) ? upload.filename : `${upload.filename}.pdf`;
     await saveMemoire(tx, dossierId, {
       content: upload.data,
-      filename,
+      filename: upload.filename,
       pages,
       by: user.id,
       status: step.status,

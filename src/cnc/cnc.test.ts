@@ -3,13 +3,21 @@ import { randomBytes } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 import { count, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
+import { PDFDocument } from "pdf-lib";
 import { Client, engines, location, loggedIn, startTestApp, type TestContext } from "../../test/support.ts";
 import { todayInParis } from "../platform/request-context.ts";
 import { CANDIDACY_PIECES } from "./reference.ts";
 import { cncCandidacies, cncContests, cncDecisions, cncPieces } from "./tables.ts";
 
 const FORMATION = "formation@demo.parcours.fr";
-const PDF = Buffer.from("%PDF-1.4\n% pièce de test\n%%EOF\n");
+/** A real one-page PDF: pieces are read (a file that only starts with "%PDF" is refused). */
+const PDF = await onePagePdf();
+
+async function onePagePdf(): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  doc.addPage();
+  return Buffer.from(await doc.save());
+}
 
 /** Sends a multipart form as a browser does, with the client's session cookie and CSRF token. */
 async function postMultipart(

@@ -39,7 +39,7 @@ import {
 } from "../platform/forms.ts";
 import { type PageChrome, pageChrome, redirectWithFlash, sendPage } from "../platform/page.ts";
 import { currentUser, pageNumber, todayInParis } from "../platform/request-context.ts";
-import { attachmentHeader, readUpload, type Upload } from "../platform/uploads.ts";
+import { attachmentHeader, receiveFile, type Upload } from "../platform/uploads.ts";
 import { formatDate } from "../platform/views/display.tsx";
 import { commissionFormPage, commissionListPage, commissionPage } from "./commission-views.tsx";
 import { candidateName } from "./components.tsx";
@@ -100,7 +100,6 @@ import {
   canDecide,
   checkCommissionComposition,
   dossierOpen,
-  pieceFileError,
 } from "./rules.ts";
 import { trackingPage } from "./tracking-view.tsx";
 import { candidacyListPage, candidacyPage, candidateFormPage } from "./views.tsx";
@@ -127,10 +126,19 @@ function pieceLabel(code: string): string {
 }
 
 /** The errors of an uploaded piece: a file, of an accepted type. */
-function uploadErrors(upload: Upload | null, field: string): FormErrors {
-  if (!upload) return { [field]: "Choisissez le fichier de la pièce (PDF, JPEG ou PNG)" };
-  const error = pieceFileError(upload.mimeType, upload.data.subarray(0, 8));
-  return error ? { [field]: error } : {};
+/** The kinds of file a piece may be (told by the content, whatever the name says). */
+const PIECE_FILE_KINDS = ["pdf", "jpeg", "png"] as const;
+
+/** A piece's file: a PDF (readable), a JPEG or a PNG, told by its content; or the error at its field. */
+async function receivePiece(
+  body: unknown,
+  field: string,
+): Promise<{ upload: Upload | null; errors: FormErrors }> {
+  const received = await receiveFile(body, field, PIECE_FILE_KINDS);
+  if (received.status === "ok") return { upload: received.upload, errors: {} };
+  const error =
+    received.status === "none" ? "Choisissez le fichier de la pièce (PDF, JPEG ou PNG)" : received.error;
+  return { upload: null, errors: { [field]: error } };
 }
 
 /** After a change of an open dossier, its status follows its pieces (brouillon, incomplet, complet). */
@@ -322,11 +330,11 @@ export async function cncRoutes(app: FastifyInstance): Promise<void> {
   app.post("/cnc/candidatures/:id/pieces", { config: formation }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const values = normalizeForm(request.body);
-    const upload = await readUpload(request.body, "file");
+    const { upload, errors: fileErrors } = await receivePiece(request.body, "file");
     const code = typeof values.pieceCode === "string" ? values.pieceCode : "";
     const errors: FormErrors = {
       ...(UPLOADABLE.has(code) ? {} : { pieceCode: "Choisissez la pièce que vous déposez" }),
-      ...uploadErrors(upload, "file"),
+      ...fileErrors,
     };
     delete values.file;
     return changeDossier(
@@ -657,7 +665,7 @@ export async function cncRoutes(app: FastifyInstance): Promise<void> {
     const values = normalizeForm(request.body);
     delete values[`file${suffix}`];
     const code = values[`pieceCode${suffix}`];
-    const upload = await readUpload(request.body, `file${suffix}`);
+    const { upload, errors: fileErrors } = await receivePiece(request.body, `file${suffix}`);
     const today = todayInParis();
     const details = await loadCandidacy(db, candidacy.id);
     if (!details) throw new NotFoundError();
@@ -666,7 +674,7 @@ export async function cncRoutes(app: FastifyInstance): Promise<void> {
       ...(typeof code === "string" && UPLOADABLE.has(code) && missing.includes(code)
         ? {}
         : { [`pieceCode${suffix}`]: "Choisissez une pièce manquante dans la liste" }),
-      ...uploadErrors(upload, `file${suffix}`),
+      ...fileErrors,
     };
     if (hasErrors(errors) || typeof code !== "string")
       return renderTracking(request, reply, token, values, errors);

@@ -35,7 +35,6 @@ import {
   missingPieces,
   monthsBetween,
   periodsUpTo,
-  pieceFileError,
   validateCourse,
 } from "./rules.ts";
 
@@ -565,21 +564,6 @@ describe("candidacy workflow", () => {
     assert.equal(inTutelaryActivity([p("2024-01-01", "2025-12-31", true)], "2026-01-01"), false);
     assert.equal(inTutelaryActivity([p("2024-01-01", null, false)], "2026-01-01"), false);
     assert.equal(inTutelaryActivity([p("2026-01-02", null, true)], "2026-01-01"), false);
-  });
-
-  test("pieces are PDF, JPEG or PNG, checked on their first bytes", () => {
-    const pdf = new TextEncoder().encode("%PDF-1.7\n");
-    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]);
-    const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0]);
-    assert.equal(pieceFileError("application/pdf", pdf), null);
-    assert.equal(pieceFileError("image/png", png), null);
-    assert.equal(pieceFileError("image/jpeg", jpeg), null);
-    assert.equal(
-      pieceFileError("application/pdf", png),
-      "Le fichier doit être un PDF, une image JPEG ou une image PNG",
-    );
-    assert.notEqual(pieceFileError("text/plain", pdf), null);
-    assert.notEqual(pieceFileError("image/png", new Uint8Array()), null);
   });
 
   test("course errors are reported at the dispenses or at the allègements", () => {

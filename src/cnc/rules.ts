@@ -663,31 +663,6 @@ export function candidacyFeeCents(holdsOldTmpOrTps: boolean): number {
   return Math.round(candidacyFee(holdsOldTmpOrTps) * 100);
 }
 
-export const PIECE_FILE_TYPES = {
-  "application/pdf": "PDF",
-  "image/jpeg": "JPEG",
-  "image/png": "PNG",
-} as const;
-
-/**
- * A piece must be a PDF, JPEG or PNG file, and its first bytes must say so (the declared type alone
- * can be anything). Returns the French error, or null.
- */
-export function pieceFileError(mimeType: string, head: Uint8Array): string | null {
-  const ok = "Le fichier doit être un PDF, une image JPEG ou une image PNG";
-  const starts = (bytes: number[]) => bytes.every((b, i) => head[i] === b);
-  switch (mimeType) {
-    case "application/pdf":
-      return starts([0x25, 0x50, 0x44, 0x46, 0x2d]) ? null : ok;
-    case "image/jpeg":
-      return starts([0xff, 0xd8, 0xff]) ? null : ok;
-    case "image/png":
-      return starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) ? null : ok;
-    default:
-      return ok;
-  }
-}
-
 /**
  * French errors of a course at its two fields: the dispenses (a module that admits none, unless a held
  * certificate dispenses it) and the allègements (mandatory modules, a module also dispensed).

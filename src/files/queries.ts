@@ -25,7 +25,11 @@ export const storedFileInfo = {
  * Keeps an uploaded file in the association's space (row-level security) and returns its id.
  * Pass the checked type in `upload.mimeType`: it is the type served on download.
  */
-export async function storeFile(tx: TenantTx, upload: Upload, userId: string): Promise<string> {
+export async function storeFile(
+  tx: TenantTx,
+  upload: Pick<Upload, "filename" | "mimeType" | "data" | "sha256">,
+  userId: string,
+): Promise<string> {
   const [row] = await tx
     .insert(storedFiles)
     .values({

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { storeFile } from "../files/queries.ts";
-import { checkProofFile } from "../files/rules.ts";
 import { withMeasure } from "../measures/context.ts";
 import { findMeasure, type MeasureDetail } from "../measures/queries.ts";
 import { recordAudit } from "../platform/audit.ts";
@@ -17,7 +16,7 @@ import {
 } from "../platform/forms.ts";
 import { pageChrome, redirectWithFlash, sendPage } from "../platform/page.ts";
 import { inTenant, todayInParis } from "../platform/request-context.ts";
-import { MAX_UPLOAD_BYTES, readUpload, type Upload } from "../platform/uploads.ts";
+import { receiveFile } from "../platform/uploads.ts";
 import { ComplianceForm, checkObligationForm, ProofForm, textOf } from "./form.ts";
 import {
   addProof,
@@ -34,11 +33,8 @@ import { obligationFormPage, obligationPage, obligationsPage } from "./views.tsx
 
 const fieldRoles = { roles: FIELD_ROLES };
 
-/**
- * The proof form reads files one byte over the limit without failing, so that a file too large comes
- * back as a French message at the field instead of an error page.
- */
-const proofUploadOptions = { limits: { fileSize: MAX_UPLOAD_BYTES + 1 }, throwFileSizeLimit: false };
+/** A proof's file is a PDF (readable), a JPEG or a PNG, told by its content (platform/uploads.ts). */
+const PROOF_FILE_KINDS = ["pdf", "jpeg", "png"] as const;
 
 function ensureOpen(detail: MeasureDetail): void {
   if (detail.measure.status === "cloturee")
@@ -182,19 +178,15 @@ export async function obligationRoutes(app: FastifyInstance): Promise<void> {
 
   app.post(
     "/mesures/:id/obligations/:obligationId/justificatifs",
-    { config: { ...fieldRoles, multipartOptions: proofUploadOptions } },
+    { config: fieldRoles },
     async (request, reply) => {
       const { id, obligationId } = request.params as { id: string; obligationId: string };
       const values = normalizeForm(request.body);
       const form = validateForm(ProofForm, values);
-      const upload = await readUpload(request.body, "proofFile");
-      let file: Upload | null = null;
-      let fileError: FormErrors = {};
-      if (upload) {
-        const checked = checkProofFile(upload, MAX_UPLOAD_BYTES);
-        if (checked.ok) file = { ...upload, mimeType: checked.mimeType };
-        else fileError = { proofFile: checked.error };
-      }
+      // The file is optional: none chosen is fine, a refused one is an error at its field.
+      const received = await receiveFile(request.body, "proofFile", PROOF_FILE_KINDS);
+      const file = received.status === "ok" ? received.upload : null;
+      const fileError: FormErrors = received.status === "refused" ? { proofFile: received.error } : {};
       const today = todayInParis();
       const outcome = await inTenant(request, async (tx, user) => {
         const { detail, record } = await measureAndObligation(tx, id, obligationId);

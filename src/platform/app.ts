@@ -4,7 +4,6 @@ import fastifyCookie from "@fastify/cookie";
 import fastifyCsrf from "@fastify/csrf-protection";
 import fastifyFormbody from "@fastify/formbody";
 import fastifyHelmet from "@fastify/helmet";
-import fastifyMultipart from "@fastify/multipart";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifySession from "@fastify/session";
 import fastifyStatic from "@fastify/static";
@@ -20,7 +19,7 @@ import type { Database } from "./db.ts";
 import { renderErrorPage } from "./error-page.tsx";
 import { DomainError, ForbiddenError, NotFoundError, UnauthenticatedError } from "./errors.ts";
 import { PgSessionStore } from "./session-store.ts";
-import { MAX_UPLOAD_BYTES } from "./uploads.ts";
+import { registerUploads } from "./uploads.ts";
 
 export interface AppDeps {
   config: Config;
@@ -135,10 +134,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       path: "/",
     },
   });
-  await app.register(fastifyMultipart, {
-    attachFieldsToBody: true,
-    limits: { fileSize: MAX_UPLOAD_BYTES, files: 5, fields: 200 },
-  });
+  // Who is asking, and may they? Checked before a form's files are read (registerUploads), else before
+  // the handler; once per request.
+  const authorized = new WeakSet<FastifyRequest>();
+  const authorize = async (request: FastifyRequest) => {
+    if (authorized.has(request)) return;
+    const userId = request.session?.get("userId");
+    if (userId) {
+      request.user = await loadCurrentUser(database.db, userId);
+      if (!request.user) await request.session.destroy();
+    }
+    const routeConfig = request.routeOptions.config;
+    authorized.add(request);
+    if (routeConfig?.public || request.url.startsWith("/static/") || request.url.startsWith("/api/v1/docs"))
+      return;
+    if (!request.user) throw new UnauthenticatedError();
+    if (routeConfig?.roles && !routeConfig.roles.includes(request.user.role)) throw new ForbiddenError();
+  };
+  await registerUploads(app, authorize);
   await app.register(fastifyCsrf, { sessionPlugin: "@fastify/session", getToken: csrfTokenOf });
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: "/static/", maxAge: "1h" });
@@ -155,19 +168,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/v1/docs" });
 
-  // Who is asking, and may they?
-  app.addHook("preHandler", async (request) => {
-    const userId = request.session?.get("userId");
-    if (userId) {
-      request.user = await loadCurrentUser(database.db, userId);
-      if (!request.user) await request.session.destroy();
-    }
-    const routeConfig = request.routeOptions.config;
-    if (routeConfig?.public || request.url.startsWith("/static/") || request.url.startsWith("/api/v1/docs"))
-      return;
-    if (!request.user) throw new UnauthenticatedError();
-    if (routeConfig?.roles && !routeConfig.roles.includes(request.user.role)) throw new ForbiddenError();
-  });
+  app.addHook("preHandler", authorize);
 
   // CSRF on every form and every API write.
   app.addHook("preHandler", (request, reply, done) => {

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { demoPdf } from "../../src/demo/obligations.ts";
 import { todayInParis } from "../../src/platform/request-context.ts";
 import { type BrowserSession, chromiumMissing, startBrowserSession } from "./support.ts";
 
@@ -65,7 +66,8 @@ describe("browser: the training service handles a CNC candidacy", { skip: chromi
     await page.getByLabel("Fichier").setInputFiles({
       name: "cv-maelle.pdf",
       mimeType: "application/pdf",
-      buffer: Buffer.from("%PDF-1.4\n% CV fictif\n%%EOF\n"),
+      // A real PDF: a file that only starts with "%PDF" is refused.
+      buffer: demoPdf("CV fictif", ["Maelle Duval-Ngo"]),
     });
     await page.getByRole("button", { name: "Déposer la pièce" }).click();
     await page.getByText("Pièce déposée : Curriculum vitae détaillé.").waitFor();
