@@ -1,5 +1,5 @@
 import { Type } from "typebox";
-import { ChoiceInput, DateInput, type FormValues, TextInput } from "../platform/forms.ts";
+import { ChoiceInput, DateInput, type FormValues, IdInput, TextInput } from "../platform/forms.ts";
 import { PLAN_DOMAINS, PLAN_STATUSES, type PlanDomain, type PlanStatus } from "./tables.ts";
 
 const reason = Type.Optional(
@@ -17,7 +17,7 @@ export const ObjectiveForm = Type.Object({
     errorMessage: "L'objectif doit faire 200 caractères au plus",
   }),
   dueDate: Type.Optional(
-    DateInput({ errorMessage: "Saisissez une échéance réelle, par exemple 31/03/2027" }),
+    DateInput({ label: "L'échéance", errorMessage: "Saisissez une échéance réelle, par exemple 31/03/2027" }),
   ),
   status: Type.Optional(ChoiceInput(PLAN_STATUSES, { errorMessage: "Choisissez un statut dans la liste" })),
   statusReason: reason,
@@ -29,10 +29,9 @@ export const ActionForm = Type.Object({
     requiredMessage: "Décrivez l'action",
     errorMessage: "La description doit faire 300 caractères au plus",
   }),
-  partnerId: Type.Optional(
-    TextInput({ maxLength: 40, errorMessage: "Choisissez un partenaire dans la liste" }),
-  ),
+  partnerId: Type.Optional(IdInput({ errorMessage: "Choisissez un partenaire dans la liste" })),
   dueDate: DateInput({
+    label: "L'échéance",
     requiredMessage: "Saisissez l'échéance de l'action",
     errorMessage: "Saisissez une échéance réelle, par exemple 15/01/2027",
   }),

@@ -1,6 +1,6 @@
 import { Type } from "typebox";
 import { ROLES } from "../accounts/tables.ts";
-import { ChoiceInput, TextInput } from "../platform/forms.ts";
+import { ChoiceInput, IdInput, TextInput } from "../platform/forms.ts";
 
 export const AssociationForm = Type.Object({
   name: TextInput({ maxLength: 200, requiredMessage: "Saisissez le nom de l'association" }),
@@ -40,7 +40,7 @@ export const UserForm = Type.Object({
     requiredMessage: "Choisissez le rôle",
     errorMessage: "Choisissez un rôle dans la liste",
   }),
-  associationId: Type.Optional(TextInput({ maxLength: 40 })),
+  associationId: Type.Optional(IdInput({ errorMessage: "Choisissez une association dans la liste" })),
   password: TextInput({
     minLength: 12,
     maxLength: 200,

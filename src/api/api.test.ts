@@ -44,10 +44,11 @@ for (const engine of engines()) {
       const res = await client.json("POST", "/api/v1/persons", { firstName: "", birthDate: "2026-02-30" });
       assert.equal(res.statusCode, 422);
       assert.match(String(res.headers["content-type"]), /application\/problem\+json/);
-      const problem = res.json() as { status: number; errors: Record<string, string> };
+      const problem = res.json() as { status: number; errors: { field: string; message: string }[] };
       assert.equal(problem.status, 422);
-      assert.equal(problem.errors.lastName, "Saisissez le nom de naissance");
-      assert.match(problem.errors.birthDate ?? "", /date de naissance réelle/);
+      const message = (field: string) => problem.errors.find((e) => e.field === field)?.message;
+      assert.equal(message("lastName"), "Saisissez le nom de naissance");
+      assert.equal(message("birthDate"), "La date de naissance doit être une vraie date");
     });
 
     test("an unknown or foreign record is a 404 problem, a missing login a 401 problem, a missing CSRF header a 403", async () => {

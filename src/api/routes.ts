@@ -1,5 +1,5 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
-import { Type } from "typebox";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { type TObject, Type } from "typebox";
 import { caseload } from "../caseload/queries.ts";
 import { MeasureForm } from "../measures/form.ts";
 import { createMeasure, findMeasure } from "../measures/queries.ts";
@@ -9,7 +9,8 @@ import { createPerson, findPerson, listPersons } from "../persons/queries.ts";
 import { recordAudit } from "../platform/audit.ts";
 import { FIELD_ROLES } from "../platform/auth.ts";
 import { NotFoundError } from "../platform/errors.ts";
-import { type FormErrors, mergeErrors, normalizeForm, validateForm } from "../platform/forms.ts";
+import { type FormErrors, inputErrors, mergeErrors, normalizeForm, validateForm } from "../platform/forms.ts";
+import { validationFieldErrors } from "../platform/input-guard.ts";
 import { currentUser, inTenant, pageNumber, todayInParis } from "../platform/request-context.ts";
 import { activeMeasureTypes } from "../reference/queries.ts";
 
@@ -18,8 +19,27 @@ const Problem = Type.Object({
   title: Type.String(),
   status: Type.Integer(),
   detail: Type.String(),
-  errors: Type.Optional(Type.Record(Type.String(), Type.String())),
+  errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
 });
+
+/** API bodies: the form's fields, each of its type, and no other field (strict, no coercion). */
+const PersonBody = Type.Object(PersonForm.properties, { additionalProperties: false });
+const MeasureBody = Type.Object(MeasureForm.properties, { additionalProperties: false });
+
+/**
+ * The errors of a body its schema refused (wrong type, unknown or missing field), with the form's own
+ * checks of the other fields (dates…), or null when the schema accepted it. Run in the handler, so
+ * after the login and CSRF checks.
+ */
+function refusedBody(request: FastifyRequest, form: TObject): FormErrors | null {
+  if (!request.validationError) return null;
+  const errors: FormErrors = {};
+  for (const { field, message } of validationFieldErrors(request.validationError, request))
+    errors[field] ??= message;
+  const values = normalizeForm(request.body);
+  // A control character is named first: it is why the field's pattern failed.
+  return mergeErrors(inputErrors(values), errors, validateForm(form, values).errors);
+}
 
 const PersonOut = Type.Object({
   id: Type.String({ format: "uuid" }),
@@ -44,13 +64,17 @@ const MeasureOut = Type.Object({
 const IdParams = Type.Object({ id: Type.String() });
 
 function invalid(reply: FastifyReply, errors: FormErrors) {
-  return reply.status(422).type("application/problem+json").send({
-    type: "about:blank",
-    title: "Données invalides",
-    status: 422,
-    detail: "Certains champs sont invalides.",
-    errors,
-  });
+  const list = Object.entries(errors).flatMap(([field, message]) => (message ? [{ field, message }] : []));
+  return reply
+    .status(422)
+    .type("application/problem+json")
+    .send({
+      type: "about:blank",
+      title: "Données invalides",
+      status: 422,
+      detail: list.map((e) => e.message).join(" ; "),
+      errors: list,
+    });
 }
 
 const fieldOnly = { roles: FIELD_ROLES };
@@ -67,13 +91,13 @@ export async function apiRoutes(app: FastifyInstance) {
         tags: ["personnes"],
         querystring: Type.Object({
           q: Type.Optional(Type.String()),
-          page: Type.Optional(Type.Integer({ minimum: 1 })),
+          page: Type.Optional(Type.String({ pattern: "^[1-9][0-9]{0,5}$" })),
         }),
         response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(PersonOut) }) },
       },
     },
     async (request) => {
-      const q = request.query as { q?: string; page?: number };
+      const q = request.query as { q?: string; page?: string };
       const { rows, total } = await inTenant(request, (tx) =>
         listPersons(tx, { q: q.q, page: pageNumber(q.page) }),
       );
@@ -110,9 +134,11 @@ export async function apiRoutes(app: FastifyInstance) {
     {
       config: fieldOnly,
       attachValidation: true,
-      schema: { tags: ["personnes"], body: PersonForm, response: { 201: PersonOut, 422: Problem } },
+      schema: { tags: ["personnes"], body: PersonBody, response: { 201: PersonOut, 422: Problem } },
     },
     async (request, reply) => {
+      const refused = refusedBody(request, PersonForm);
+      if (refused) return invalid(reply, refused);
       const values = normalizeForm(request.body);
       const form = validateForm(PersonForm, values);
       const input = toPersonInput(values);
@@ -142,11 +168,13 @@ export async function apiRoutes(app: FastifyInstance) {
       schema: {
         tags: ["mesures"],
         params: IdParams,
-        body: MeasureForm,
+        body: MeasureBody,
         response: { 201: MeasureOut, 404: Problem, 422: Problem },
       },
     },
     async (request, reply) => {
+      const refused = refusedBody(request, MeasureForm);
+      if (refused) return invalid(reply, refused);
       const { id: personId } = request.params as { id: string };
       const user = currentUser(request);
       const values = normalizeForm(request.body);

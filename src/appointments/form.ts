@@ -1,5 +1,12 @@
 import { Type } from "typebox";
-import { ChoiceInput, DateInput, type FormValues, TextInput } from "../platform/forms.ts";
+import {
+  ChoiceInput,
+  DateInput,
+  type FormValues,
+  IdInput,
+  JUDICIAL_DATE_MIN,
+  TextInput,
+} from "../platform/forms.ts";
 import { type AppointmentInput, normalizeTime } from "./rules.ts";
 import {
   APPOINTMENT_KINDS,
@@ -11,6 +18,8 @@ import {
 
 export const AppointmentForm = Type.Object({
   date: DateInput({
+    label: "La date du rendez-vous",
+    min: JUDICIAL_DATE_MIN,
     requiredMessage: "Saisissez la date du rendez-vous",
     errorMessage: "Saisissez une date réelle, par exemple 24/11/2026",
   }),
@@ -35,13 +44,11 @@ export const AppointmentForm = Type.Object({
     requiredMessage: "Choisissez la nature du rendez-vous",
     errorMessage: "Choisissez une nature de rendez-vous dans la liste",
   }),
-  staffId: TextInput({
-    maxLength: 40,
+  staffId: IdInput({
     requiredMessage: "Choisissez l'intervenant·e qui reçoit la personne",
+    errorMessage: "Choisissez l'intervenant·e dans la liste",
   }),
-  partnerId: Type.Optional(
-    TextInput({ maxLength: 40, errorMessage: "Choisissez un partenaire dans la liste" }),
-  ),
+  partnerId: Type.Optional(IdInput({ errorMessage: "Choisissez un partenaire dans la liste" })),
 });
 
 export const AttendanceForm = Type.Object({

@@ -225,13 +225,7 @@ export function appointmentFormPage({
           <CsrfField token={chrome.csrfToken} />
           <fieldset class="fieldset">
             <legend class="legend legend--large">Quand</legend>
-            <DateField
-              name="date"
-              label="Date"
-              hint="Par exemple 24/11/2026"
-              value={v("date")}
-              error={errors.date}
-            />
+            <DateField name="date" label="Date" value={v("date")} error={errors.date} />
             <TimeField
               name="time"
               label="Heure de début"

@@ -74,7 +74,9 @@ for (const engine of engines()) {
     test("the first form has today's date and every domain non évalué", async () => {
       const res = await inter.get(`/mesures/${measureId}/evaluation/nouvelle`);
       assert.equal(res.statusCode, 200);
-      assert.match(res.body, new RegExp(`name="assessedOn" type="date" value="${today}"`));
+      assert.match(res.body, new RegExp(`name="assessedOn-jour"[^>]*value="${today.slice(8)}"`));
+      assert.match(res.body, new RegExp(`name="assessedOn-mois"[^>]*value="${today.slice(5, 7)}"`));
+      assert.match(res.body, new RegExp(`name="assessedOn-annee"[^>]*value="${today.slice(0, 4)}"`));
       for (const d of ASSESSMENT_DOMAINS) {
         assert.match(res.body, new RegExp(`name="level_${d}" value="non_evaluee" checked`));
       }
@@ -112,7 +114,7 @@ for (const engine of engines()) {
         assessedOn: "31/02/2026",
       });
       assert.equal(missing.statusCode, 422);
-      assert.match(missing.body, /Saisissez une date réelle/);
+      assert.match(missing.body, /La date de l'évaluation doit être une vraie date/);
       assert.match(missing.body, /Choisissez le niveau de difficulté du domaine « Logement »/);
       assert.equal(await countAssessments(), 0);
     });

@@ -1,5 +1,5 @@
 import { type TSchema, Type } from "typebox";
-import { ChoiceInput, DateInput, type FormValues, TextInput } from "../platform/forms.ts";
+import { ChoiceInput, DateInput, type FormValues, JUDICIAL_DATE_MIN, TextInput } from "../platform/forms.ts";
 import { DOMAIN_LABELS } from "./labels.ts";
 import type { AssessmentInput } from "./rules.ts";
 import {
@@ -18,6 +18,8 @@ export const domainFields = (domain: AssessmentDomain) => ({
 
 const properties: Record<string, TSchema> = {
   assessedOn: DateInput({
+    label: "La date de l'évaluation",
+    min: JUDICIAL_DATE_MIN,
     requiredMessage: "Saisissez la date de l'évaluation",
     errorMessage: "Saisissez une date réelle, par exemple 24/11/2026",
   }),

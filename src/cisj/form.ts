@@ -16,6 +16,7 @@ export const EquivalenceForm = Type.Object({
     errorMessage: "Le motif doit faire 500 caractères au plus",
   }),
   equivalenceDate: DateInput({
+    label: "La date de l'équivalence",
     requiredMessage: "Saisissez la date de l'équivalence",
     errorMessage: "Saisissez une date réelle, par exemple 15/03/2026",
   }),
@@ -54,7 +55,10 @@ for (let i = 1; i <= JURY_MAX_MEMBERS; i += 1) {
 
 export const SoutenanceForm = Type.Object({
   soutenanceDate: Type.Optional(
-    DateInput({ errorMessage: "Saisissez une date de soutenance réelle, par exemple 12/06/2026" }),
+    DateInput({
+      label: "La date de la soutenance",
+      errorMessage: "Saisissez une date de soutenance réelle, par exemple 12/06/2026",
+    }),
   ),
   ...juryFields,
 });

@@ -303,19 +303,21 @@ export async function cisjRoutes(app: FastifyInstance): Promise<void> {
   app.get("/cisj", { config: FORMATION }, async (request, reply) => {
     const db = dbOf(request);
     const q = (request.query as { q?: string }).q?.trim() || undefined;
-    const [dossiers, everyone] = await Promise.all([listDossiers(db), allTrainees(db)]);
+    const [dossiers, everyone, matches] = await Promise.all([
+      listDossiers(db),
+      allTrainees(db),
+      q ? searchTrainees(db, q) : Promise.resolve(null),
+    ]);
     const withDossier = new Map(dossiers.map((d) => [d.traineeId, d.id]));
-    const paths = await pathsOf(
-      db,
-      everyone.map((t) => t.id),
-    );
+    // The search also finds deactivated accounts (not in `everyone`): their path is computed too.
+    const paths = await pathsOf(db, [...new Set([...everyone, ...(matches ?? [])].map((t) => t.id))]);
     const progressOf = (id: string) => {
       const p = paths.get(id);
       if (!p) throw new Error("path not computed");
       return p.progress;
     };
-    const found = q
-      ? (await searchTrainees(db, q)).map((trainee) => ({
+    const found = matches
+      ? matches.map((trainee) => ({
           trainee,
           progress: progressOf(trainee.id),
           dossierId: withDossier.get(trainee.id) ?? null,

@@ -1,9 +1,11 @@
 import { Type } from "typebox";
-import { DateInput, TextInput } from "../platform/forms.ts";
+import { DateInput, JUDICIAL_DATE_MIN, TextInput } from "../platform/forms.ts";
 
 export const ClosingForm = Type.Object({
   outcome: TextInput({ maxLength: 60, requiredMessage: "Choisissez l'issue de la mesure" }),
   closedOn: DateInput({
+    label: "La date de clôture",
+    min: JUDICIAL_DATE_MIN,
     requiredMessage: "Saisissez la date de clôture",
     errorMessage: "Saisissez une date de clôture réelle, par exemple 24/11/2026",
   }),

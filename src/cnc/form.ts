@@ -1,5 +1,12 @@
 import { Type } from "typebox";
-import { ChoiceInput, DateInput, type FormErrors, type FormValues, TextInput } from "../platform/forms.ts";
+import {
+  ChoiceInput,
+  DateInput,
+  type FormErrors,
+  type FormValues,
+  IdInput,
+  TextInput,
+} from "../platform/forms.ts";
 import {
   type CommissionRole,
   EXERCISE_MODES,
@@ -34,12 +41,20 @@ const experienceFields = Object.fromEntries(
     [
       `exp${n}From`,
       Type.Optional(
-        DateInput({ errorMessage: "Saisissez une date de début réelle, par exemple 01/09/2020" }),
+        DateInput({
+          label: "La date de début",
+          errorMessage: "Saisissez une date de début réelle, par exemple 01/09/2020",
+        }),
       ),
     ],
     [
       `exp${n}To`,
-      Type.Optional(DateInput({ errorMessage: "Saisissez une date de fin réelle, par exemple 31/08/2023" })),
+      Type.Optional(
+        DateInput({
+          label: "La date de fin",
+          errorMessage: "Saisissez une date de fin réelle, par exemple 31/08/2023",
+        }),
+      ),
     ],
     [
       `exp${n}Employer`,
@@ -75,6 +90,9 @@ export const CandidateForm = Type.Object({
       "Le prénom ne peut contenir que des lettres, espaces, apostrophes et traits d'union (100 caractères au plus)",
   }),
   birthDate: DateInput({
+    label: "La date de naissance",
+    min: "1900-01-01",
+    max: "today",
     requiredMessage: "Saisissez la date de naissance : l'âge est une condition d'accès",
     errorMessage: "Saisissez une date de naissance réelle, par exemple 27/03/1990",
   }),
@@ -246,6 +264,7 @@ export function checkCandidate(input: CandidateInput, values: FormValues, today:
 
 export const PaymentForm = Type.Object({
   feePaidOn: DateInput({
+    label: "La date du règlement",
     requiredMessage: "Saisissez la date du règlement",
     errorMessage: "Saisissez une date de règlement réelle, par exemple 15/01/2026",
   }),
@@ -253,6 +272,7 @@ export const PaymentForm = Type.Object({
 
 export const CommissionForm = Type.Object({
   meetsOn: DateInput({
+    label: "La date de la commission",
     requiredMessage: "Saisissez la date de la commission",
     errorMessage: "Saisissez une date réelle, par exemple 12/03/2026",
   }),
@@ -305,7 +325,10 @@ export function checkMembers(members: readonly MemberInput[]): FormErrors {
 }
 
 export const PresentForm = Type.Object({
-  commissionId: TextInput({ requiredMessage: "Choisissez la commission" }),
+  commissionId: IdInput({
+    requiredMessage: "Choisissez la commission",
+    errorMessage: "Choisissez une commission dans la liste",
+  }),
 });
 
 export const DecisionForm = Type.Object({
@@ -314,7 +337,10 @@ export const DecisionForm = Type.Object({
     errorMessage: "Choisissez la décision : admis, positionné ou refusé",
   }),
   entryDate: Type.Optional(
-    DateInput({ errorMessage: "Saisissez une date d'entrée en formation réelle, par exemple 05/01/2026" }),
+    DateInput({
+      label: "La date d'entrée en formation",
+      errorMessage: "Saisissez une date d'entrée en formation réelle, par exemple 05/01/2026",
+    }),
   ),
   comment: Type.Optional(
     TextInput({ maxLength: 2000, errorMessage: "Le commentaire doit faire 2 000 caractères au plus" }),
@@ -373,6 +399,7 @@ export function checkRequests(
 
 export const ContestForm = Type.Object({
   contestedOn: DateInput({
+    label: "La date de la contestation",
     requiredMessage: "Saisissez la date de la contestation",
     errorMessage: "Saisissez une date réelle, par exemple 20/03/2026",
   }),
@@ -385,10 +412,14 @@ export const ContestForm = Type.Object({
 
 export const InterviewForm = Type.Object({
   interviewOn: DateInput({
+    label: "La date de l'entretien",
     requiredMessage: "Saisissez la date de l'entretien",
     errorMessage: "Saisissez une date réelle, par exemple 02/04/2026",
   }),
-  memberId: TextInput({ requiredMessage: "Choisissez le représentant de la commission" }),
+  memberId: IdInput({
+    requiredMessage: "Choisissez le représentant de la commission",
+    errorMessage: "Choisissez le représentant dans la liste",
+  }),
 });
 
 export const CandidateContestForm = Type.Object({

@@ -209,7 +209,7 @@ export function candidateFormPage({
             <DateField
               name="birthDate"
               label="Date de naissance"
-              hint="Par exemple 27/03/1990. L'âge minimum est de 25 ans pour un mandataire privé, 21 ans sinon."
+              hint="L'âge minimum est de 25 ans pour un mandataire privé, 21 ans sinon."
               value={v("birthDate")}
               error={errors.birthDate}
             />

@@ -1,5 +1,5 @@
 import { Type } from "typebox";
-import { ChoiceInput, DateInput, TextInput } from "../platform/forms.ts";
+import { ChoiceInput, DateInput, IdInput, JUDICIAL_DATE_MIN, TextInput } from "../platform/forms.ts";
 import { MEASURE_STATUSES } from "./rules.ts";
 
 /** Functions of the magistrates who order the measures the associations carry out. */
@@ -30,21 +30,35 @@ export const MeasureForm = Type.Object({
     TextInput({ maxLength: 40, errorMessage: "Le numéro de procédure doit faire 40 caractères au plus" }),
   ),
   decisionDate: DateInput({
+    label: "La date de la décision",
+    min: JUDICIAL_DATE_MIN,
+    max: "today",
     requiredMessage: "Saisissez la date de la décision",
     errorMessage: "Saisissez une date de décision réelle, par exemple 03/11/2026",
   }),
   receivedDate: DateInput({
+    label: "La date de réception du mandat",
+    min: JUDICIAL_DATE_MIN,
     requiredMessage: "Saisissez la date de réception du mandat",
     errorMessage: "Saisissez une date de réception réelle, par exemple 05/11/2026",
   }),
-  referentId: TextInput({ maxLength: 40, requiredMessage: "Choisissez l'intervenant·e référent·e" }),
+  referentId: IdInput({
+    requiredMessage: "Choisissez l'intervenant·e référent·e",
+    errorMessage: "Choisissez l'intervenant·e référent·e dans la liste",
+  }),
   reportDueDate: Type.Optional(
     DateInput({
+      label: "L'échéance du rapport",
+      min: JUDICIAL_DATE_MIN,
       errorMessage: "Saisissez une échéance réelle, par exemple 05/02/2027, ou laissez le champ vide",
     }),
   ),
   endDate: Type.Optional(
-    DateInput({ errorMessage: "Saisissez une date de fin réelle, ou laissez le champ vide" }),
+    DateInput({
+      label: "La date de fin",
+      min: JUDICIAL_DATE_MIN,
+      errorMessage: "Saisissez une date de fin réelle, ou laissez le champ vide",
+    }),
   ),
 });
 
@@ -54,6 +68,8 @@ export const StatusForm = Type.Object({
     errorMessage: "Choisissez un statut dans la liste",
   }),
   on: DateInput({
+    label: "La date du changement",
+    min: JUDICIAL_DATE_MIN,
     requiredMessage: "Saisissez la date du changement",
     errorMessage: "Saisissez une date réelle, par exemple 24/11/2026",
   }),

@@ -5,6 +5,7 @@ import {
   type FormErrors,
   type FormValues,
   hasErrors,
+  JUDICIAL_DATE_MIN,
   mergeErrors,
   TextInput,
   validateForm,
@@ -36,15 +37,23 @@ export const ObligationForm = Type.Object({
     TextInput({ maxLength: 2000, errorMessage: "Les précisions doivent faire 2 000 caractères au plus" }),
   ),
   startDate: DateInput({
+    label: "La date de début de l'obligation",
+    min: JUDICIAL_DATE_MIN,
     requiredMessage: "Saisissez la date de début de l'obligation",
     errorMessage: "Saisissez une date de début réelle, par exemple 03/11/2026",
   }),
   endDate: Type.Optional(
-    DateInput({ errorMessage: "Saisissez une date de fin réelle, ou laissez le champ vide" }),
+    DateInput({
+      label: "La date de fin de l'obligation",
+      min: JUDICIAL_DATE_MIN,
+      errorMessage: "Saisissez une date de fin réelle, ou laissez le champ vide",
+    }),
   ),
   proofRequired: Type.Optional(Type.String()),
   firstProofDue: Type.Optional(
     DateInput({
+      label: "La date du premier justificatif",
+      min: JUDICIAL_DATE_MIN,
       errorMessage: "Saisissez une date réelle pour le premier justificatif, par exemple 03/12/2026",
     }),
   ),
@@ -58,6 +67,8 @@ export const ObligationForm = Type.Object({
 
 export const ProofForm = Type.Object({
   receivedOn: DateInput({
+    label: "La date de réception du justificatif",
+    min: JUDICIAL_DATE_MIN,
     requiredMessage: "Saisissez la date de réception du justificatif",
     errorMessage: "Saisissez une date de réception réelle, par exemple 24/11/2026",
   }),
@@ -72,10 +83,14 @@ export const ProofForm = Type.Object({
 
 export const ComplianceForm = Type.Object({
   periodStart: DateInput({
+    label: "La date de début de la période",
+    min: JUDICIAL_DATE_MIN,
     requiredMessage: "Saisissez le début de la période",
     errorMessage: "Saisissez une date de début réelle, par exemple 01/11/2026",
   }),
   periodEnd: DateInput({
+    label: "La date de fin de la période",
+    min: JUDICIAL_DATE_MIN,
     requiredMessage: "Saisissez la fin de la période",
     errorMessage: "Saisissez une date de fin réelle, par exemple 30/11/2026",
   }),

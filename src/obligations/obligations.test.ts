@@ -120,7 +120,9 @@ for (const engine of engines()) {
         /art\. 138 CPP, 10° – Se soumettre à des mesures d'examen, de traitement ou de soins/,
       );
       assert.doesNotMatch(page, /art\. 132-45 CP/);
-      assert.match(page, new RegExp(`name="startDate" type="date" value="${decisionDate}"`));
+      assert.match(page, new RegExp(`name="startDate-jour"[^>]*value="${decisionDate.slice(8)}"`));
+      assert.match(page, new RegExp(`name="startDate-mois"[^>]*value="${decisionDate.slice(5, 7)}"`));
+      assert.match(page, new RegExp(`name="startDate-annee"[^>]*value="${decisionDate.slice(0, 4)}"`));
 
       const probation = await newMeasure("sursis_probatoire", "Garnier");
       const other = text((await inter.get(`/mesures/${probation}/obligations/nouvelle`)).body);
@@ -323,7 +325,9 @@ for (const engine of engines()) {
     test("a compliance finding is checked against the obligation's dates and shown as the latest status", async () => {
       const url = `/mesures/${measureId}/obligations/${obligationId}`;
       const page = text((await inter.get(url)).body);
-      assert.match(page, new RegExp(`name="periodStart" type="date" value="${decisionDate}"`));
+      assert.match(page, new RegExp(`name="periodStart-jour"[^>]*value="${decisionDate.slice(8)}"`));
+      assert.match(page, new RegExp(`name="periodStart-mois"[^>]*value="${decisionDate.slice(5, 7)}"`));
+      assert.match(page, new RegExp(`name="periodStart-annee"[^>]*value="${decisionDate.slice(0, 4)}"`));
       assert.match(
         page,
         /D'après les justificatifs de la période proposée : partiellement respectée \(2 reçus sur 3 attendus\)/,

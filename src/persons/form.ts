@@ -40,7 +40,12 @@ export const PersonForm = Type.Object({
       "Le prénom ne peut contenir que des lettres, espaces, apostrophes et traits d'union (100 caractères au plus)",
   }),
   birthDate: Type.Optional(
-    DateInput({ errorMessage: "Saisissez une date de naissance réelle, par exemple 27/03/1990" }),
+    DateInput({
+      label: "La date de naissance",
+      min: "1900-01-01",
+      max: "today",
+      errorMessage: "Saisissez une date de naissance réelle, par exemple 27/03/1990",
+    }),
   ),
   birthPlace: Type.Optional(
     TextInput({ maxLength: 120, errorMessage: "Le lieu de naissance doit faire 120 caractères au plus" }),

@@ -49,7 +49,7 @@ for (const engine of engines()) {
       assert.match(res.body, /<title>Erreur : Ajouter une personne/);
       assert.match(res.body, /href="#f-lastName"/);
       assert.match(res.body, /Saisissez le nom de naissance/);
-      assert.match(res.body, /Saisissez une date de naissance réelle/);
+      assert.match(res.body, /La date de naissance doit être une vraie date/);
       assert.match(res.body, /Le code postal doit comporter 5 chiffres/);
       assert.match(res.body, /value="Jean-Noël"/);
       assert.match(res.body, /value="Mérignac"/);

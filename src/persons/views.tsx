@@ -257,7 +257,6 @@ export function personFormPage({ chrome, values, errors, personId, personLabel }
             <DateField
               name="birthDate"
               label="Date de naissance (facultatif)"
-              hint="Par exemple 27/03/1990"
               value={v("birthDate")}
               error={errors.birthDate}
             />

@@ -18,6 +18,7 @@ import type { Config } from "./config.ts";
 import type { Database } from "./db.ts";
 import { renderErrorPage } from "./error-page.tsx";
 import { DomainError, ForbiddenError, NotFoundError, UnauthenticatedError } from "./errors.ts";
+import { type FieldError, guardRequestInput, validationFieldErrors } from "./input-guard.ts";
 import { PgSessionStore } from "./session-store.ts";
 import { registerUploads } from "./uploads.ts";
 
@@ -81,7 +82,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requestTimeout: 60_000,
     bodyLimit: 1_048_576,
     ajv: {
-      customOptions: { keywords: ["requiredMessage", "errorMessage", "isoDate"], coerceTypes: "array" },
+      // API bodies are checked strictly: no coercion (`true` is not the text "true"), unknown fields
+      // refused rather than dropped, every field's error reported.
+      customOptions: {
+        keywords: ["requiredMessage", "errorMessage", "isoDate"],
+        coerceTypes: false,
+        removeAdditional: false,
+        allErrors: true,
+      },
     },
   });
 
@@ -176,11 +184,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     app.csrfProtection(request, reply, done);
   });
 
+  // Ids in paths are UUIDs (else 404), no control character in a path or a query string.
+  app.addHook("preHandler", guardRequestInput);
+
   app.setErrorHandler(async (error, request, reply) => {
     const err = error as Error & { statusCode?: number; code?: string; validation?: unknown };
     let status = 500;
     let title = "Erreur interne";
     let detail = "Une erreur est survenue. Réessayez ; si le problème persiste, contactez l'administrateur.";
+    let fieldErrors: FieldError[] | undefined;
     if (err instanceof DomainError) {
       status = err.status;
       title = err.title;
@@ -191,9 +203,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       detail =
         "Le formulaire a expiré ou ne vient pas de Parcours. Revenez à la page précédente, rechargez-la et recommencez.";
     } else if (err.validation) {
-      status = 400;
-      title = "Requête invalide";
-      detail = err.message;
+      status = 422;
+      title = "Données invalides";
+      fieldErrors = validationFieldErrors(err, request);
+      detail = fieldErrors.map((e) => e.message).join(" ; ") || "Certains champs sont invalides.";
     } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       status = err.statusCode;
       title = status === 429 ? "Trop de requêtes" : "Requête invalide";
@@ -210,7 +223,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return reply
         .status(status)
         .type("application/problem+json")
-        .send({ type: "about:blank", title, status, detail });
+        .send({
+          type: "about:blank",
+          title,
+          status,
+          detail,
+          ...(fieldErrors ? { errors: fieldErrors } : {}),
+        });
     }
     return reply
       .status(status)

@@ -92,10 +92,12 @@ export function checkTraining(input: TrainingInput): FormErrors {
 
 export const SessionForm = Type.Object({
   startsOn: DateInput({
+    label: "La date de début de la session",
     requiredMessage: "Saisissez la date de début de la session",
     errorMessage: "Saisissez une date de début réelle, par exemple 12/03/2027",
   }),
   endsOn: DateInput({
+    label: "La date de fin de la session",
     requiredMessage: "Saisissez la date de fin de la session",
     errorMessage: "Saisissez une date de fin réelle, par exemple 14/03/2027",
   }),

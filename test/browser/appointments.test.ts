@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { addCalendarDays } from "../../src/deadlines/rules.ts";
 import { todayInParis } from "../../src/platform/request-context.ts";
-import { type BrowserSession, chromiumMissing, startBrowserSession } from "./support.ts";
+import { type BrowserSession, chromiumMissing, fillDate, startBrowserSession } from "./support.ts";
 
 describe("browser: appointments and the agenda", { skip: chromiumMissing }, () => {
   let s: BrowserSession;
@@ -47,7 +47,7 @@ describe("browser: appointments and the agenda", { skip: chromiumMissing }, () =
     assert.match(await page.title(), /^Erreur : /);
     await s.expectAccessible("formulaire rendez-vous en erreur");
     const day = addCalendarDays(todayInParis(), 2);
-    await page.getByLabel("Date", { exact: true }).fill(day);
+    await fillDate(page, "Date", day, { exact: true });
     await page.getByLabel("Heure de début").fill("10:15");
     await page.getByLabel("En visioconférence").check();
     await page.getByLabel(/Précision sur le lieu/).fill("Lien envoyé par SMS");

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { type BrowserSession, chromiumMissing, startBrowserSession } from "./support.ts";
+import { type BrowserSession, chromiumMissing, fillDate, startBrowserSession } from "./support.ts";
 
 describe("browser: the CISJ path, dossier, certificate and statistics", { skip: chromiumMissing }, () => {
   let s: BrowserSession;
@@ -68,7 +68,7 @@ describe("browser: the CISJ path, dossier, certificate and statistics", { skip: 
     await s.expectAccessible("dossier CISJ");
     await s.screenshot("cisj-04-dossier");
     // Planning the soutenance with parts missing and a single jury member is refused.
-    await page.getByLabel("Date de la soutenance").fill("2026-06-12");
+    await fillDate(page, "Date de la soutenance", "2026-06-12");
     await page.getByLabel("Nom du membre 1").fill("Mme Odile Marchand");
     await page.getByLabel("Fonction du membre 1").fill("Juge de l'application des peines");
     await page.getByRole("button", { name: "Planifier la soutenance" }).click();

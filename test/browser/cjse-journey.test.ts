@@ -4,7 +4,7 @@ import { PDFDocument } from "pdf-lib";
 import type { Page } from "playwright-core";
 import { addCalendarDays } from "../../src/deadlines/rules.ts";
 import { todayInParis } from "../../src/platform/request-context.ts";
-import { type BrowserSession, chromiumMissing, startBrowserSession } from "./support.ts";
+import { type BrowserSession, chromiumMissing, fillDate, startBrowserSession } from "./support.ts";
 
 /** Fills every empty text area of a report form (the parts the file cannot write: analysis, proposal). */
 async function completeReport(page: Page, text: string) {
@@ -54,19 +54,19 @@ describe("browser: one CJSE from the mandate to the closing", { skip: chromiumMi
     await page.getByLabel("Type de mesure").selectOption("cjse");
     await page.getByLabel("Fonction du magistrat mandant").selectOption("Juge d'instruction");
     await page.getByLabel("Nom du magistrat (facultatif)").fill("Mme Exemple");
-    await page.getByLabel("Date de la décision").fill(addCalendarDays(today, -60));
-    await page.getByLabel("Date de réception du mandat").fill(addCalendarDays(today, -59));
+    await fillDate(page, "Date de la décision", addCalendarDays(today, -60));
+    await fillDate(page, "Date de réception du mandat", addCalendarDays(today, -59));
     await page.getByRole("button", { name: "Enregistrer la mesure" }).click();
     await page.getByText(/La mesure \d{4}-\d{4} a été enregistrée/).waitFor();
     await page.getByLabel("Nouveau statut").selectOption("en_cours");
-    await page.getByLabel("Date du changement").fill(addCalendarDays(today, -58));
+    await fillDate(page, "Date du changement", addCalendarDays(today, -58));
     await page.getByRole("button", { name: "Changer le statut" }).click();
     await page.getByText("Le statut a été mis à jour.").waitFor();
 
     // The assessment of the situation.
     await tabs().getByRole("link", { name: "Évaluation" }).click();
     await page.getByRole("link", { name: "Nouvelle évaluation" }).click();
-    await page.getByLabel("Date de l'évaluation").fill(addCalendarDays(today, -50));
+    await fillDate(page, "Date de l'évaluation", addCalendarDays(today, -50));
     const housing = page.getByRole("group", { name: "Logement", exact: true });
     await housing.getByLabel("Difficulté majeure", { exact: true }).check();
     await housing.getByLabel("Besoins").fill("Hébergement d'urgence à trouver avant la fin du mois.");
@@ -119,7 +119,7 @@ describe("browser: one CJSE from the mandate to the closing", { skip: chromiumMi
     // An appointment, missed, then the incident and its report to the magistrate.
     await tabs().getByRole("link", { name: "Rendez-vous" }).click();
     await page.getByRole("link", { name: "Planifier un rendez-vous" }).click();
-    await page.getByLabel("Date", { exact: true }).fill(addCalendarDays(today, -3));
+    await fillDate(page, "Date", addCalendarDays(today, -3), { exact: true });
     await page.getByLabel("Heure de début").fill("10:00");
     await page.getByLabel("Au service").check();
     await page.getByRole("button", { name: "Enregistrer le rendez-vous" }).click();
@@ -129,7 +129,7 @@ describe("browser: one CJSE from the mandate to the closing", { skip: chromiumMi
     await page.getByRole("button", { name: "Enregistrer la présence" }).click();
     await page.getByText("La personne était absente").waitFor();
     await page.getByRole("link", { name: "Déclarer un incident" }).click();
-    await page.getByLabel("Date de l'incident").fill(addCalendarDays(today, -3));
+    await fillDate(page, "Date de l'incident", addCalendarDays(today, -3));
     await page.getByLabel("Absence").check();
     await page.getByLabel("Description", { exact: true }).fill("Absent à l'entretien sans prévenir.");
     await page.getByRole("button", { name: "Enregistrer l'incident" }).click();

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { demoPdf } from "../../src/demo/obligations.ts";
 import { todayInParis } from "../../src/platform/request-context.ts";
-import { type BrowserSession, chromiumMissing, startBrowserSession } from "./support.ts";
+import { type BrowserSession, chromiumMissing, fillDate, startBrowserSession } from "./support.ts";
 
 describe("browser: the training service handles a CNC candidacy", { skip: chromiumMissing }, () => {
   let s: BrowserSession;
@@ -46,7 +46,7 @@ describe("browser: the training service handles a CNC candidacy", { skip: chromi
     await s.expectAccessible("formulaire candidat en erreur");
     await page.getByLabel("Nom", { exact: true }).fill("Duval-Ngô");
     await page.getByLabel("Prénom(s)").fill("Maëlle");
-    await page.getByLabel("Date de naissance").fill("1988-02-14");
+    await fillDate(page, "Date de naissance", "1988-02-14");
     await page.getByLabel("Autre diplôme ou titre de niveau 5 (ex-niveau III) inscrit au RNCP").check();
     await page.getByLabel("Début de la période 1").fill("2024-03-01");
     await page
@@ -89,7 +89,7 @@ describe("browser: the training service handles a CNC candidacy", { skip: chromi
     await page.getByRole("link", { name: "Créer une commission" }).click();
     await page.getByRole("heading", { name: "Nouvelle commission" }).waitFor();
     await s.expectAccessible("formulaire commission");
-    await page.getByLabel("Date de la commission").fill(today);
+    await fillDate(page, "Date de la commission", today);
     await page.getByLabel("Nom du membre 1").fill("Anne-Sophie Delmas");
     await page.getByLabel("Rôle du membre 1").selectOption("training_body");
     await page.getByLabel("Nom du membre 2").fill("Patricia Lemaire");
@@ -119,7 +119,7 @@ describe("browser: the training service handles a CNC candidacy", { skip: chromi
     await section.getByLabel("Positionné sur un parcours individualisé").check();
     const dispensed = section.getByRole("group", { name: "Modules dispensés (validés)" });
     await dispensed.getByLabel(/^4\.1 /).check();
-    await section.getByLabel("Date d'entrée en formation").fill(today);
+    await fillDate(section, "Date d'entrée en formation", today);
     await s.expectAccessible("commission avec formulaire de décision");
     await section.getByRole("button", { name: /Enregistrer la décision/ }).click();
     await page.getByRole("alert").waitFor();
@@ -131,7 +131,7 @@ describe("browser: the training service handles a CNC candidacy", { skip: chromi
       .getByRole("group", { name: "Modules allégés (les épreuves demeurent)" })
       .getByLabel(/^3\.1 /)
       .check();
-    await section.getByLabel("Date d'entrée en formation").fill(today);
+    await fillDate(section, "Date d'entrée en formation", today);
     await section.getByRole("button", { name: /Enregistrer la décision/ }).click();
     await page.getByText(/Décision enregistrée pour DUVAL-NGÔ Maëlle/).waitFor();
     await page.getByText("252 h sur 300 h", { exact: false }).first().waitFor();

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { type BrowserSession, chromiumMissing, startBrowserSession } from "./support.ts";
+import { type BrowserSession, chromiumMissing, fillDate, startBrowserSession } from "./support.ts";
 
 describe("browser: an intervenant's first steps", { skip: chromiumMissing }, () => {
   let s: BrowserSession;
@@ -38,7 +38,7 @@ describe("browser: an intervenant's first steps", { skip: chromiumMissing }, () 
     await s.expectAccessible("formulaire personne en erreur");
     await page.getByLabel("Nom de naissance").fill("Éluard-Nguyên");
     await page.getByLabel("Prénom(s)").fill("Maëlys");
-    await page.getByLabel("Date de naissance (facultatif)").fill("1994-05-12");
+    await fillDate(page, "Date de naissance (facultatif)", "1994-05-12");
     await page.getByLabel("Commune (facultatif)").fill("Bègles");
     await page.getByRole("button", { name: "Enregistrer la personne" }).click();
     await page.getByRole("heading", { name: "ÉLUARD-NGUYÊN Maëlys" }).waitFor();
@@ -48,8 +48,8 @@ describe("browser: an intervenant's first steps", { skip: chromiumMissing }, () 
     await page.getByRole("link", { name: "Ajouter une mesure" }).click();
     await page.getByLabel("Type de mesure").selectOption("cjse");
     await page.getByLabel("Fonction du magistrat mandant").selectOption("Juge d'instruction");
-    await page.getByLabel("Date de la décision").fill("2026-11-02");
-    await page.getByLabel("Date de réception du mandat").fill("2026-11-03");
+    await fillDate(page, "Date de la décision", "2026-11-02");
+    await fillDate(page, "Date de réception du mandat", "2026-11-03");
     await s.expectAccessible("formulaire mesure");
     await page.getByRole("button", { name: "Enregistrer la mesure" }).click();
     await page.getByText(/La mesure \d{4}-\d{4} a été enregistrée/).waitFor();

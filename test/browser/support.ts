@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { FastifyInstance } from "fastify";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { seedDemo } from "../../src/demo/seed.ts";
 import { buildApp } from "../../src/platform/app.ts";
 import { loadConfig } from "../../src/platform/config.ts";
@@ -102,4 +102,23 @@ export async function startBrowserSession(): Promise<BrowserSession> {
       await database.close();
     },
   };
+}
+
+/**
+ * Types a date in a date field (three inputs Jour, Mois, Année in the group named `legend`), as a
+ * person does; `date` is `YYYY-MM-DD` or `jj/mm/aaaa`.
+ */
+export async function fillDate(
+  scope: Page | Locator,
+  legend: string,
+  date: string,
+  options: { exact?: boolean } = {},
+): Promise<void> {
+  const [day = "", month = "", year = ""] = /^\d{4}-/.test(date)
+    ? date.split("-").reverse()
+    : date.split("/");
+  const group = scope.getByRole("group", { name: legend, exact: options.exact ?? false });
+  await group.getByLabel("Jour").fill(day);
+  await group.getByLabel("Mois").fill(month);
+  await group.getByLabel("Année").fill(year);
 }

@@ -159,15 +159,74 @@ export function TextField({
 }
 
 export interface DateFieldProps extends BaseFieldProps {
-  /** `YYYY-MM-DD` */
+  /** `YYYY-MM-DD`, or what was typed (`29/2/1990`, `29//1990`) when the form comes back with an error. */
   value?: string | null;
+  /** Kept for callers; the range is checked by the server (DateInput's min and max). */
   min?: string;
   max?: string;
 }
 
-/** Native date picker; submits `YYYY-MM-DD`. */
-export function DateField(props: DateFieldProps): VNode {
-  return <TextField {...props} type="date" width="short" />;
+/** The day, month and year shown in a date field: from an ISO date or from the parts typed. */
+export function dateParts(value: string | null | undefined): { jour: string; mois: string; annee: string } {
+  if (!value) return { jour: "", mois: "", annee: "" };
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (iso) return { jour: iso[3] ?? "", mois: iso[2] ?? "", annee: iso[1] ?? "" };
+  const [jour = "", mois = "", annee = ""] = value.split("/");
+  return { jour, mois, annee };
+}
+
+const DATE_EXAMPLE = "Par exemple, 27 3 1990";
+const DATE_PARTS = [
+  { part: "jour", label: "Jour", width: 2 },
+  { part: "mois", label: "Mois", width: 2 },
+  { part: "annee", label: "Année", width: 4 },
+] as const;
+
+/**
+ * A date typed freely as day, month and year (the date input of the GOV.UK and DSFR design systems):
+ * submits `<name>-jour`, `<name>-mois`, `<name>-annee`, which normalizeForm joins into `<name>`, so an
+ * impossible date reaches the server as typed and comes back with its message and the typed parts.
+ */
+export function DateField({ name, label, value, error, hint, required }: DateFieldProps): VNode {
+  const parts = dateParts(value);
+  const shownHint = !hint
+    ? DATE_EXAMPLE
+    : hint.includes("Par exemple")
+      ? hint
+      : `${hint.replace(/\.$/, "")}. ${DATE_EXAMPLE}`;
+  return (
+    <div class={fieldClass(error)}>
+      <fieldset class="fieldset" aria-describedby={describedBy(name, shownHint, error)}>
+        <legend class="legend">{label}</legend>
+        <Hint name={name} hint={shownHint} />
+        <ErrorMessage name={name} error={error} />
+        <div class="date-input">
+          {DATE_PARTS.map(({ part, label: partLabel, width }, index) => {
+            const id = index === 0 ? fieldId(name) : `${fieldId(name)}-${part}`;
+            return (
+              <div class="date-input__item" key={part}>
+                <label class="label date-input__label" for={id}>
+                  {partLabel}
+                </label>
+                <input
+                  class={`input date-input__input date-input__input--${width}${error ? " input--error" : ""}`}
+                  id={id}
+                  name={`${name}-${part}`}
+                  type="text"
+                  inputmode="numeric"
+                  value={parts[part]}
+                  maxlength={width + 2}
+                  autocomplete="off"
+                  required={required || undefined}
+                  aria-invalid={error ? "true" : undefined}
+                />
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
 }
 
 export interface TimeFieldProps extends BaseFieldProps {
