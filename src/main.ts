@@ -1,3 +1,5 @@
+import closeWithGrace from "close-with-grace";
+import pino from "pino";
 import { DEMO_ACCOUNTS, demoPassword } from "./demo/accounts.ts";
 import { isEmpty, seedDemo } from "./demo/seed.ts";
 import { startBackgroundJobs } from "./jobs/runner.ts";
@@ -5,12 +7,16 @@ import { buildApp } from "./platform/app.ts";
 import { startBackupListener } from "./platform/backup-pglite.ts";
 import { loadConfig } from "./platform/config.ts";
 import { openDatabase } from "./platform/db.ts";
+import { errorForLog } from "./platform/log-safety.ts";
 import { ensureReferenceData } from "./reference/load.ts";
 
 /** Starts Parcours: migrations, reference data, demo data on the first start, then the web server. */
 async function main() {
   const config = loadConfig();
-  const database = await openDatabase(config);
+  const log = pino({ level: config.logLevel, name: "parcours" });
+  const database = await openDatabase(config, {
+    onConnectionLost: (error) => log.warn({ code: error.code }, "PostgreSQL connection lost"),
+  });
   await database.migrate();
   let demo: { password: string } | null = null;
   await database.withStartupLock(async () => {
@@ -23,15 +29,22 @@ async function main() {
   const jobs = startBackgroundJobs({ config, database });
   // `npm run backup` asks this instance for a copy of the embedded database (PGlite has one process).
   const backups = await startBackupListener(database, config.dataDir);
-  const close = async () => {
-    await jobs.stop();
-    await app.close();
-    await backups?.close();
-    await database.close();
-    process.exit(0);
-  };
-  process.once("SIGINT", close);
-  process.once("SIGTERM", close);
+  // On SIGTERM or SIGINT: stop taking requests, finish those in flight, stop the jobs, close the pool.
+  // An unexpected error is logged without its message (it may quote personal data) and closes the same way.
+  closeWithGrace(
+    {
+      delay: 20_000,
+      logger: { error: (message: unknown) => log.error({ err: errorForLog(message) }, "closing") },
+    },
+    async ({ err, signal }) => {
+      if (err) log.error({ err: errorForLog(err) }, "unexpected error: closing");
+      else log.info({ signal }, "closing");
+      await app.close();
+      await jobs.stop();
+      await backups?.close();
+      await database.close();
+    },
+  );
   await app.listen({ port: config.port, host: config.host });
 
   const where = config.databaseUrl

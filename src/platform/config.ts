@@ -72,7 +72,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = readPort(env.PORT, 3000);
   return {
     port,
-    host: env.HOST ?? "0.0.0.0",
+    // Only this machine by default; HOST=0.0.0.0 (or an address) opens it to the network.
+    host: env.HOST || "127.0.0.1",
     databaseUrl: env.DATABASE_URL || null,
     dataDir: path.resolve(env.DATA_DIR ?? "data"),
     sessionSecret,
@@ -83,6 +84,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || null,
     mailFrom: env.MAIL_FROM ?? "Parcours <ne-pas-repondre@parcours.local>",
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
-  };
     trustProxy: readTrustProxy(env.TRUST_PROXY),
+  };
 }

@@ -35,6 +35,8 @@ export interface Database {
   /** Runs fn while holding a cluster-wide lock, for start-up work done by one instance only. */
   withStartupLock<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** Connections of a PostgreSQL pool: open, idle, and requests waiting for one (none on PGlite). */
+  poolState?(): { total: number; idle: number; waiting: number };
 }
 
 export const MIGRATIONS_FOLDER = path.resolve(
@@ -59,13 +61,41 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
   };
 }
 
-export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, application_name: "parcours" });
-  // An idle connection closed by the server (restart, failover, dropped database) must not stop the
-  // process: the pool drops it and opens another one on the next query.
-  pool.on("error", (error) => {
-    process.emitWarning(`PostgreSQL connection lost: ${error.message}`, { code: "PARCOURS_PG_IDLE" });
+export interface PostgresOptions {
+  max?: number;
+  connectionTimeoutMillis?: number;
+  /** Told when a connection is lost (its code only is logged: the message may quote a query). */
+  onConnectionLost?: (error: Error & { code?: string }) => void;
+}
+
+export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    application_name: "parcours",
+    // A server that does not answer: the request fails with a 503 instead of waiting for ever.
+    connectionTimeoutMillis: options.connectionTimeoutMillis ?? 10_000,
+    // A server that disappears without closing the socket is detected by TCP keep-alive.
+    keepAlive: true,
   });
+  // A connection closed by the server (restart, failover, pg_terminate_backend) must never stop the
+  // process. An idle one is reported to the pool, which drops it; a checked-out one emits 'error' on
+  // its client, whose running query fails (the request answers 503) and which the pool then discards
+  // because it is no longer queryable. Without these listeners Node throws the 'error' event.
+  const onConnectionLost = (error: Error & { code?: string }) => {
+    options.onConnectionLost?.(error);
+  };
+  pool.on("error", onConnectionLost);
+  pool.on("connect", (client) => {
+    client.on("error", onConnectionLost);
+  });
+  // Drizzle sends BEGIN before its try/finally: a connection lost at that moment would never go back
+  // to the pool, and after `max` such losses every request would wait for ever. A checked-out client
+  // that loses its connection is therefore released at once (and discarded), and releasing it again
+  // later is harmless.
+  const connect = pool.connect.bind(pool);
+  pool.connect = ((callback?: Parameters<typeof connect>[0]) =>
+    callback ? connect(callback) : connect().then(releasedOnLoss)) as typeof pool.connect;
   const db = drizzleNodePg({ client: pool, schema }) as unknown as Db;
   const withStartupLock = async <T>(fn: () => Promise<T>): Promise<T> => {
     const client = await pool.connect();
@@ -89,12 +119,32 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
       ),
     withStartupLock,
     close: () => pool.end(),
+    poolState: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   };
 }
 
-export function openDatabase(config: { databaseUrl: string | null; dataDir: string }): Promise<Database> {
+/** A checked-out client released (with its error, so that the pool drops it) as soon as it fails. */
+function releasedOnLoss(client: pg.PoolClient): pg.PoolClient {
+  const release = client.release;
+  let released = false;
+  const releaseOnce = (error?: Error | boolean) => {
+    if (released) return;
+    released = true;
+    client.removeListener("error", onError);
+    release(error);
+  };
+  const onError = (error: Error) => releaseOnce(error);
+  client.on("error", onError);
+  client.release = releaseOnce;
+  return client;
+}
+
+export function openDatabase(
+  config: { databaseUrl: string | null; dataDir: string },
+  options: PostgresOptions = {},
+): Promise<Database> {
   return config.databaseUrl
-    ? openPostgres(config.databaseUrl)
+    ? openPostgres(config.databaseUrl, options)
     : openPglite(path.join(config.dataDir, "pgdata"));
 }
 
