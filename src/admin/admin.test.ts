@@ -91,6 +91,20 @@ for (const engine of engines()) {
       assert.equal((await lea.get("/")).statusCode, 303, "the disabled account is logged out");
     });
 
+    test("an association that is not an identifier is a French error even when the role is sent twice", async () => {
+      const admin = await loggedIn(ctx.app, "admin@demo.parcours.fr");
+      await admin.get("/admin/utilisateurs/nouveau");
+      const res = await admin.post("/admin/utilisateurs/nouveau", {
+        firstName: "Léa",
+        email: "lea.double@exemple.fr",
+        role: ["intervenant", "federation"],
+        associationId: "association-inconnue",
+      });
+      assert.equal(res.statusCode, 422);
+      assert.match(res.body, /Choisissez une association dans la liste/);
+      assert.match(res.body, /value="lea.double@exemple.fr"/);
+    });
+
     test("only the administrator reaches these pages", async () => {
       const direction = await loggedIn(ctx.app, "direction@demo.parcours.fr");
       assert.equal((await direction.get("/admin/utilisateurs")).statusCode, 403);

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { associations, type Role, sessions, users } from "../accounts/tables.ts";
 import { FIELD_ROLES, hashPassword, ROLE_LABELS } from "../platform/auth.ts";
 import { NotFoundError } from "../platform/errors.ts";
-import { type FormErrors, type FormValues, normalizeForm, validateForm } from "../platform/forms.ts";
+import { type FormErrors, type FormValues, isUuid, normalizeForm, validateForm } from "../platform/forms.ts";
 import { pageChrome, redirectWithFlash, sendPage } from "../platform/page.ts";
 import { DataTable, Tag } from "../platform/views/display.tsx";
 import {
@@ -310,11 +310,17 @@ export async function adminRoutes(app: FastifyInstance) {
       errors.associationId = "Choisissez l'association de cette personne";
     if (role && !FIELD_ROLES.includes(role) && associationId)
       errors.associationId = "Ce rôle de la fédération n'est rattaché à aucune association";
+    // Not a UUID: never sent to SQL (the schema's message may be missing when another field is wrong).
     if (
       associationId &&
       !errors.associationId &&
-      !(await db.select({ id: associations.id }).from(associations).where(eq(associations.id, associationId)))
-        .length
+      (!isUuid(associationId) ||
+        !(
+          await db
+            .select({ id: associations.id })
+            .from(associations)
+            .where(eq(associations.id, associationId))
+        ).length)
     ) {
       errors.associationId = "Choisissez une association dans la liste";
     }
