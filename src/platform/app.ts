@@ -19,20 +19,31 @@ import type { Database } from "./db.ts";
 import { renderErrorPage } from "./error-page.tsx";
 import { DomainError, ForbiddenError, NotFoundError, UnauthenticatedError } from "./errors.ts";
 import { type FieldError, guardRequestInput, validationFieldErrors } from "./input-guard.ts";
+import { errorCode, errorForLog, isDatabaseUnavailable } from "./log-safety.ts";
 import { PgSessionStore } from "./session-store.ts";
 import { registerUploads } from "./uploads.ts";
 
 export interface AppDeps {
   config: Config;
   database: Database;
+  /** Where the technical logs go (standard output by default; tests capture them). */
+  logStream?: { write(line: string): void };
 }
 
 declare module "fastify" {
   interface FastifyInstance {
     deps: AppDeps;
-    /** Every route registered, method and URL pattern (for the isolation and accessibility tests). */
-    routeList: { method: string; url: string }[];
+    /** Every route registered, method and URL pattern (for the isolation, accessibility and property tests). */
+    routeList: RouteEntry[];
   }
+}
+
+/** A registered route: its method, URL pattern, config (roles, public) and schema (API bodies). */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  config?: { public?: boolean; roles?: readonly string[] } | undefined;
+  schema?: { body?: unknown } | undefined;
 }
 
 const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../public");
@@ -73,7 +84,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           url: loggedPath(req.url),
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        // An error's message or parameters may quote personal data: its kind and codes only.
+        err: (error: unknown) => errorForLog(error),
       },
+      ...(deps.logStream ? { stream: deps.logStream } : {}),
       redact: ["req.headers.cookie", "req.headers.authorization", "res.headers['set-cookie']"],
     },
     // Proxy headers (X-Forwarded-For) only from the proxy named by TRUST_PROXY; none by default.
@@ -94,10 +108,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   app.decorate("deps", deps);
-  const routeList: { method: string; url: string }[] = [];
+  const routeList: RouteEntry[] = [];
   app.decorate("routeList", routeList);
   app.addHook("onRoute", (route) => {
-    for (const method of ([] as string[]).concat(route.method)) routeList.push({ method, url: route.url });
+    for (const method of ([] as string[]).concat(route.method))
+      routeList.push({ method, url: route.url, config: route.config, schema: route.schema });
   });
   app.decorateRequest("user", null);
 
@@ -111,6 +126,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         imgSrc: ["'self'", "data:"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
+        // No font from elsewhere: the pages use the system's fonts.
+        fontSrc: ["'self'"],
         upgradeInsecureRequests: config.cookieSecure ? [] : null,
       },
     },
@@ -212,8 +229,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       title = status === 429 ? "Trop de requêtes" : "Requête invalide";
       detail =
         status === 429 ? "Trop de tentatives. Patientez quelques minutes avant de réessayer." : err.message;
+    } else if (isDatabaseUnavailable(err)) {
+      status = 503;
+      title = "Service momentanément indisponible";
+      detail =
+        "La base de données ne répond pas. Rien n'a été enregistré pour cette action : réessayez dans quelques instants.";
+      request.log.warn(
+        { code: errorCode(err), route: request.routeOptions.url ?? "" },
+        "database unavailable",
+      );
     } else {
-      request.log.error({ err }, "unhandled error");
+      // The route's pattern and the error's codes, never its message (it may quote SQL parameters).
+      request.log.error(
+        { err, route: request.routeOptions.url ?? "", method: request.method },
+        "unhandled error",
+      );
     }
     if (status === 401 && !isApi(request)) {
       const back = request.method === "GET" ? `?retour=${encodeURIComponent(request.url)}` : "";
@@ -237,13 +267,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       .send(renderErrorPage(request, reply, { status, title, detail }));
   });
 
+  // Pages and API answers hold personal data: no browser or proxy keeps a copy. Static assets are cached.
+  app.addHook("onSend", async (request, reply, payload) => {
+    if (!request.url.startsWith("/static/") && !reply.hasHeader("cache-control"))
+      reply.header("cache-control", "no-store");
+    return payload;
+  });
+
   app.setNotFoundHandler(async (_request) => {
     throw new NotFoundError();
   });
 
   app.get("/healthz", { config: { public: true } }, async (_request, reply) => {
     try {
-      await database.db.execute(sql`select 1`);
+      // A server that does not answer within 3 s counts as unreachable.
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error("healthz timeout")), 3000);
+      });
+      await Promise.race([database.db.execute(sql`select 1`), timeout]).finally(() => clearTimeout(timer));
       return { status: "ok", database: database.kind };
     } catch {
       return reply.status(503).send({ status: "unavailable", database: database.kind });
