@@ -434,6 +434,10 @@ for (const engine of engines()) {
       );
       assert.match(text(res.body), /Validité Révoqué/);
       assert.doesNotMatch(text(res.body), /Erreur de saisie/);
+      const again = await formation.post(`${url}/certificat/revoquer`, { revocationReason: "Autre motif" });
+      assert.equal(again.statusCode, 409, "a certificate is revoked once");
+      assert.match(text(again.body), /Ce certificat est déjà révoqué/);
+      assert.match(text((await formation.get(url)).body), /: Erreur de saisie/);
     });
 
     test("an « ajourné » needs a comment and lets the intervenant deposit again", async () => {

@@ -519,6 +519,8 @@ export async function cisjRoutes(app: FastifyInstance): Promise<void> {
     const db = dbOf(request);
     const detail = await findDossier(db, id);
     if (!detail?.certificate) throw new NotFoundError();
+    // Revoked once: the date and reason shown on the public page stay those of the revocation.
+    if (detail.certificate.revoked) throw new ConflictError("Ce certificat est déjà révoqué.");
     if (!form.ok) return renderDossier(request, reply, id, values, form.errors, 422);
     const certificateId = detail.certificate.id;
     await db.transaction((tx) =>
