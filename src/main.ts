@@ -55,7 +55,7 @@ async function main() {
     lines.push(
       ``,
       `Données de démonstration créées (personnes fictives). Comptes :`,
-      ...DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(40)} ${a.role}`),
+      ...DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(40)} ${ROLE_LABELS[a.role]}`),
       `Mot de passe de ces comptes : ${(demo as { password: string }).password}`,
       config.demoPassword
         ? `(valeur de DEMO_PASSWORD)`

@@ -51,8 +51,9 @@ describe("buildReportDraft: every kind", () => {
 
     test(`${kind}: an empty file gives « Non renseigné » instead of breaking`, () => {
       const sections = buildReportDraft(kind, emptyReportDataFixture());
-      assert.match(body(sections, "identite"), new RegExp(`Date et lieu de naissance : ${NOT_PROVIDED}`));
-      assert.match(body(sections, "identite"), new RegExp(`Adresse : ${NOT_PROVIDED}`));
+      assert.match(body(sections, "identite"), /^Date et lieu de naissance : Non renseignée$/m);
+      assert.match(body(sections, "identite"), /^Situation familiale : Non renseignée$/m);
+      assert.match(body(sections, "identite"), /^Adresse : Non renseignée$/m);
       assert.match(body(sections, "mandat"), new RegExp(`Numéro de procédure : ${NOT_PROVIDED}`));
       assert.match(body(sections, "mandat"), /Magistrat mandant : Juge d'instruction$/m);
       for (const s of sections) assert.doesNotMatch(s.body, /undefined|null|NaN/, `${kind}/${s.key}`);

@@ -18,6 +18,7 @@ import type { IncidentKind } from "../incidents/tables.ts";
 import { KIND_LABELS as OBLIGATION_KIND_LABELS } from "../obligations/rules.ts";
 import type { ComplianceStatus, ProofKind } from "../obligations/tables.ts";
 import { FAMILY_SITUATION_LABELS, SEX_LABELS } from "../persons/form.ts";
+import { notProvided, plural } from "../platform/french.ts";
 import { formatDate } from "../platform/views/display.tsx";
 import type { MeasurePhase, ReportKind } from "../reference/data/measure-types.ts";
 import {
@@ -131,10 +132,10 @@ export interface ReportData {
 /* Small text helpers                                                  */
 /* ------------------------------------------------------------------ */
 
-const or = (value: string | null | undefined): string => (value?.trim() ? value.trim() : NOT_PROVIDED);
+const or = (value: string | null | undefined, empty = NOT_PROVIDED): string =>
+  value?.trim() ? value.trim() : empty;
 const date = (value: IsoDate | null | undefined): string => (value ? formatDate(value) : NOT_PROVIDED);
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
-const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
 /** "DUBOIS (épouse MARTIN) Camille" as the magistrate's documents write a name. */
 export function reportPersonName(p: {
@@ -186,7 +187,7 @@ function identityText(d: ReportData): string {
   const p = d.person;
   const birth = p.birthDate
     ? `${formatDate(p.birthDate)}${p.birthPlace ? ` à ${p.birthPlace}` : ""}`
-    : NOT_PROVIDED;
+    : notProvided("Date de naissance");
   const address = [p.addressLine, [p.postalCode, p.city].filter(Boolean).join(" ")]
     .filter((s) => s?.trim())
     .join(", ");
@@ -198,8 +199,8 @@ function identityText(d: ReportData): string {
     `Nom et prénom : ${reportPersonName(p)}`,
     `Date et lieu de naissance : ${birth}`,
     `Sexe : ${p.sex ? SEX_LABELS[p.sex] : NOT_PROVIDED}`,
-    `Situation familiale : ${or(family)}`,
-    `Adresse : ${or(address)}`,
+    `Situation familiale : ${or(family, notProvided("Situation familiale"))}`,
+    `Adresse : ${or(address, notProvided("Adresse"))}`,
   ].join("\n");
 }
 

@@ -1,4 +1,5 @@
 import type { ComponentChildren, VNode } from "preact";
+import { type Gender, notProvided } from "../french.ts";
 
 /* ------------------------------------------------------------------ */
 /* Summary list                                                        */
@@ -8,13 +9,15 @@ export interface SummaryRow {
   key: string;
   value: ComponentChildren;
   action?: { href: string; label: string };
+  /** Gender of the key when its first word does not tell ("Non renseignée"). */
+  gender?: Gender;
 }
 
 function isBlank(value: ComponentChildren): boolean {
   return value === null || value === undefined || value === "" || value === false;
 }
 
-/** Key/value list (`<dl>`); an empty value reads "Non renseigné". */
+/** Key/value list (`<dl>`); an empty value reads "Non renseigné", agreed with the key ("Non renseignée"). */
 export function SummaryList({ rows }: { rows: SummaryRow[] }): VNode {
   const hasActions = rows.some((row) => row.action);
   return (
@@ -23,7 +26,7 @@ export function SummaryList({ rows }: { rows: SummaryRow[] }): VNode {
         <div class="summary-list__row" key={row.key}>
           <dt class="summary-list__key">{row.key}</dt>
           <dd class="summary-list__value">
-            {isBlank(row.value) ? <span class="muted">Non renseigné</span> : row.value}
+            {isBlank(row.value) ? <span class="muted">{notProvided(row.key, row.gender)}</span> : row.value}
           </dd>
           {row.action ? (
             <dd class="summary-list__action">

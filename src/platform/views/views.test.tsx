@@ -268,6 +268,18 @@ describe("display", () => {
     );
   });
 
+  test("summary list agrees 'Non renseignée' with a feminine key", () => {
+    const html = renderToString(
+      <SummaryList
+        rows={[
+          { key: "Situation familiale", value: null },
+          { key: "Nom d'usage", value: "" },
+        ]}
+      />,
+    );
+    assert.match(text(html), /Situation familiale\s*Non renseignée\s*Nom d'usage\s*Non renseigné\s*$/);
+  });
+
   const deadlineCases: [number | null, string, string | null][] = [
     [-3, "En retard de 3 j", "red"],
     [-1, "En retard de 1 j", "red"],
