@@ -16,8 +16,9 @@ import {
 import { longDate, parisToInstant } from "../appointments/rules.ts";
 import { appointments } from "../appointments/tables.ts";
 import { addCalendarDays } from "../deadlines/rules.ts";
+import type { Mailer } from "../platform/mail.ts";
 import { todayInParis } from "../platform/request-context.ts";
-import { type JobLogger, type Mailer, sendDueReminders } from "./reminders.ts";
+import { type JobLogger, sendDueReminders } from "./reminders.ts";
 import { startBackgroundJobs } from "./runner.ts";
 
 const today = todayInParis();

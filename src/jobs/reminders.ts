@@ -6,7 +6,6 @@
  * when sending fails for a passing reason the claim is released and the next run tries again.
  */
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, ne, sql } from "drizzle-orm";
-import nodemailer from "nodemailer";
 import { associations, users } from "../accounts/tables.ts";
 import { reminderMessage, tomorrowPeriod } from "../appointments/rules.ts";
 import { appointments } from "../appointments/tables.ts";
@@ -14,18 +13,7 @@ import { measures } from "../measures/tables.ts";
 import { persons } from "../persons/tables.ts";
 import type { Config } from "../platform/config.ts";
 import { type Database, withTenant } from "../platform/db.ts";
-
-/** What the job needs to send a message: nodemailer's transporter, or a stand-in in tests. */
-export interface Mailer {
-  sendMail(message: {
-    from: string;
-    to: string;
-    replyTo?: string;
-    subject: string;
-    text: string;
-  }): Promise<unknown>;
-  close?(): void;
-}
+import { createSmtpMailer, type Mailer } from "../platform/mail.ts";
 
 /** Counts only: logs never hold names, addresses or e-mails. */
 export interface JobLogger {
@@ -54,18 +42,6 @@ export interface ReminderRun {
 export const REMINDER_BATCH = 200;
 /** Not a user: the job's transactions still run under row-level security, one association at a time. */
 const JOB_USER = "job:rappels-rendez-vous";
-
-/** An SMTP transport from SMTP_URL (smtp://user:pass@host:587 or smtps://…:465), with bounded waits. */
-export function createSmtpMailer(smtpUrl: string): Mailer {
-  return nodemailer.createTransport({
-    url: smtpUrl,
-    pool: true,
-    maxConnections: 2,
-    connectionTimeout: 15_000,
-    greetingTimeout: 15_000,
-    socketTimeout: 30_000,
-  });
-}
 
 /** A refusal for good is an SMTP 5xx answer; anything else (connection, 4xx) may pass. */
 function isPermanent(error: unknown): boolean {

@@ -1,6 +1,7 @@
 import pino from "pino";
 import type { AppDeps } from "../platform/app.ts";
-import { createSmtpMailer, type JobLogger, type Mailer, sendDueReminders } from "./reminders.ts";
+import { createSmtpMailer, type Mailer } from "../platform/mail.ts";
+import { type JobLogger, sendDueReminders } from "./reminders.ts";
 
 export interface BackgroundJobs {
   stop(): Promise<void>;
