@@ -145,6 +145,18 @@ export class Client {
     return res;
   }
 
+  /** Any request with this client's session cookie (bodies the helpers above cannot build). */
+  async raw(options: {
+    method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+    url: string;
+    headers?: Record<string, string>;
+    payload?: string;
+  }) {
+    const res = await this.app.inject({ ...options, headers: { ...options.headers, cookie: this.cookie } });
+    cookieHeader(res.headers["set-cookie"], this.jar);
+    return res;
+  }
+
   async login(email: string, password = TEST_PASSWORD) {
     await this.get("/connexion");
     const res = await this.post("/connexion", { email, password });
