@@ -1,3 +1,4 @@
+import { plural } from "../platform/french.ts";
 import type { AuditAction } from "./tables.ts";
 
 export const ACTION_LABELS: Record<AuditAction, string> = {
@@ -9,6 +10,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   acces_refuse: "Accès refusé",
   recherche: "Recherche",
   login_refused: "Connexion refusée",
+  doublon_confirme: "Création malgré un doublon possible",
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -35,7 +37,7 @@ export const AUDIT_FILTERS = {
   connexions: { label: "Connexions refusées", actions: ["login_refused"] },
   dossiers: {
     label: "Consultations et modifications",
-    actions: ["view", "create", "update", "delete", "export"],
+    actions: ["view", "create", "update", "delete", "export", "doublon_confirme"],
   },
 } as const satisfies Record<string, { label: string; actions: readonly AuditAction[] | null }>;
 export type AuditFilter = keyof typeof AUDIT_FILTERS;
@@ -84,6 +86,10 @@ export function auditDetailText(action: AuditAction, detail: Record<string, unkn
     const reason = labelOf(LOGIN_REFUSALS, detail.reason);
     const ip = typeof detail.ip === "string" && detail.ip ? `depuis ${detail.ip}` : "";
     return [reason, ip].filter(Boolean).join(", ");
+  }
+  if (action === "doublon_confirme") {
+    const n = Array.isArray(detail.matches) ? detail.matches.length : 0;
+    return n === 0 ? "" : plural(n, "doublon possible affiché", "doublons possibles affichés");
   }
   if (action === "recherche") {
     const n = detail.results;

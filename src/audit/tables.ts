@@ -6,7 +6,8 @@ import { appRole, associationPolicy } from "../platform/tenancy.ts";
 /**
  * What a row records: an access to a person's file (view … export), a refused access to a person
  * or a measure (`acces_refuse`, with the route pattern, never the foreign id), a search (`recherche`,
- * with the number of results, never the term).
+ * with the number of results, never the term), a record created although likely duplicates were shown
+ * (`doublon_confirme`, with the ids of those shown).
  */
 export type AuditAction =
   | "view"
@@ -16,7 +17,8 @@ export type AuditAction =
   | "export"
   | "acces_refuse"
   | "recherche"
-  | "login_refused";
+  | "login_refused"
+  | "doublon_confirme";
 
 /** Who saw or changed which person's file, when. Written in the same transaction as the access. */
 export const auditLog = pgTable(

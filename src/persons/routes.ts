@@ -6,6 +6,7 @@ import { mergeErrors, normalizeForm, validateForm } from "../platform/forms.ts";
 import { pageChrome, redirectWithFlash, sendPage } from "../platform/page.ts";
 import { inTenant, pageNumber, todayInParis } from "../platform/request-context.ts";
 import { personTimeline } from "../timeline/queries.ts";
+import { findLikelyDuplicates, recordConfirmedDuplicate } from "./duplicates.ts";
 import { checkPerson, PersonForm, toPersonInput } from "./form.ts";
 import {
   createPerson,
@@ -15,6 +16,7 @@ import {
   PAGE_SIZE,
   updatePerson,
 } from "./queries.ts";
+import { duplicateConfirmed } from "./rules.ts";
 import { personFormPage, personListPage, personName, personPage } from "./views.tsx";
 
 const fieldRoles = { roles: FIELD_ROLES };
@@ -45,7 +47,12 @@ export async function personRoutes(app: FastifyInstance) {
     if (Object.keys(errors).length > 0) {
       return sendPage(reply, personFormPage({ chrome: pageChrome(request, reply), values, errors }), 422);
     }
-    const id = await inTenant(request, async (tx, user) => {
+    // Likely duplicates in the association are shown first (nothing created); « Créer quand même »
+    // creates the person and records which matches were shown.
+    const confirmed = duplicateConfirmed(values);
+    const outcome = await inTenant(request, async (tx, user) => {
+      const duplicates = await findLikelyDuplicates(tx, input);
+      if (duplicates.length > 0 && !confirmed) return { duplicates, id: null };
       const personId = await createPerson(tx, input, user.id);
       await recordAudit(tx, {
         userId: user.id,
@@ -54,9 +61,18 @@ export async function personRoutes(app: FastifyInstance) {
         entityId: personId,
         personId,
       });
-      return personId;
+      if (duplicates.length > 0) await recordConfirmedDuplicate(tx, user.id, personId, duplicates);
+      return { duplicates, id: personId };
     });
-    return redirectWithFlash(request, reply, `/personnes/${id}`, "La personne a été enregistrée.");
+    if (outcome.id === null) {
+      const chrome = pageChrome(request, reply);
+      return sendPage(
+        reply,
+        personFormPage({ chrome, values, errors: {}, duplicates: outcome.duplicates }),
+        409,
+      );
+    }
+    return redirectWithFlash(request, reply, `/personnes/${outcome.id}`, "La personne a été enregistrée.");
   });
 
   app.get("/personnes/:id", { config: fieldRoles }, async (request, reply) => {

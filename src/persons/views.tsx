@@ -1,5 +1,6 @@
 import { type MeasureStatus, STATUS_LABELS } from "../measures/rules.ts";
 import { statusTone } from "../measures/status-tag.tsx";
+import { plural } from "../platform/french.ts";
 import type { PageChrome } from "../platform/page.ts";
 import { DataTable, formatDate, Pagination, SummaryList, Tag } from "../platform/views/display.tsx";
 import {
@@ -18,6 +19,8 @@ import {
 import { renderPage } from "../platform/views/layout.tsx";
 import { PageHeader } from "../platform/views/page-header.tsx";
 import { groupByMonth, type TimelineEvent } from "../timeline/rules.ts";
+import { DuplicateWarning } from "./duplicate-warning.tsx";
+import type { PersonMatch } from "./duplicates.ts";
 import { FAMILY_SITUATION_LABELS, FAMILY_SITUATIONS, SEX_LABELS } from "./form.ts";
 import type { PersonRow } from "./queries.ts";
 
@@ -204,15 +207,47 @@ export interface PersonFormModel {
   errors: FormErrors;
   personId?: string;
   personLabel?: string;
+  /** Persons likely the same as the one entered: shown instead of creating it. */
+  duplicates?: readonly PersonMatch[];
 }
 
-export function personFormPage({ chrome, values, errors, personId, personLabel }: PersonFormModel): string {
+function PersonDuplicates({ matches }: { matches: readonly PersonMatch[] }) {
+  const many = matches.length > 1;
+  return (
+    <DuplicateWarning
+      title="Cette personne existe peut-être déjà"
+      intro={`${many ? `${matches.length} personnes suivies par votre association ont` : "Une personne suivie par votre association a"} un nom proche et la même date de naissance (ou le même nom quand la date manque). Rien n'a été enregistré.`}
+      formId="person-form"
+      items={matches.map((m) => ({
+        id: m.id,
+        href: `/personnes/${m.id}`,
+        name: personName(m),
+        details: [
+          m.birthDate ? `né·e le ${formatDate(m.birthDate)}` : "date de naissance inconnue",
+          m.city,
+          plural(m.openMeasures, "mesure en cours", "mesures en cours", { zero: "aucune mesure en cours" }),
+        ]
+          .filter(Boolean)
+          .join(", "),
+      }))}
+    />
+  );
+}
+
+export function personFormPage({
+  chrome,
+  values,
+  errors,
+  personId,
+  personLabel,
+  duplicates = [],
+}: PersonFormModel): string {
   const editing = Boolean(personId);
   const title = editing ? "Modifier l'identité" : "Ajouter une personne";
   const v = (k: string) => (typeof values[k] === "string" ? (values[k] as string) : undefined);
   return renderPage({
     ...chrome,
-    title,
+    title: duplicates.length > 0 ? `Doublon possible : ${title}` : title,
     hasErrors: Object.keys(errors).length > 0,
     breadcrumbs: [
       { href: "/", label: "Accueil" },
@@ -224,7 +259,9 @@ export function personFormPage({ chrome, values, errors, personId, personLabel }
       <>
         <ErrorSummary errors={errors} />
         <PageHeader title={title} />
+        {duplicates.length > 0 && <PersonDuplicates matches={duplicates} />}
         <form
+          id="person-form"
           method="post"
           action={editing ? `/personnes/${personId}/modifier` : "/personnes/nouvelle"}
           novalidate
