@@ -180,7 +180,10 @@ for (const engine of engines()) {
       const after = await inter.get(location(res));
       assert.match(after.body, /L&#39;absence est enregistrée|L'absence est enregistrée/);
       assert.match(after.body, /class="tag tag--red">Absent·e/);
-      assert.match(after.body, new RegExp(`href="/mesures/${measureId}/incidents/nouveau"`));
+      assert.match(
+        after.body,
+        new RegExp(`href="/mesures/${measureId}/incidents/nouveau\\?rendezVous=${pastId}"`),
+      );
       assert.match(after.body, /Pas de nouvelles/);
       const list = await inter.get(`/mesures/${measureId}/rendez-vous`);
       assert.match(list.body, /tag--red">Absent·e/);

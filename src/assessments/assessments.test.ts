@@ -10,6 +10,7 @@ import {
   startTestApp,
   type TestContext,
 } from "../../test/support.ts";
+import { planObjectives } from "../action-plans/tables.ts";
 import { auditLog } from "../audit/tables.ts";
 import { addCalendarDays } from "../deadlines/rules.ts";
 import { withTenant } from "../platform/db.ts";
@@ -235,6 +236,43 @@ for (const engine of engines()) {
       assert.equal(await countAssessments(), before);
     });
 
+    test("the needs of an assessment become objectives of the plan in one step", async () => {
+      const url = `/mesures/${measureId}/evaluation/${firstId}`;
+      const page = await inter.get(url);
+      assert.match(page.body, /Des besoins au plan d&#39;action|Des besoins au plan d'action/);
+      assert.match(page.body, /name="besoins" value="logement" checked/);
+      assert.match(page.body, /Logement → Logement : Hébergement d(&#39;|')urgence via le SIAO/);
+      const none = await inter.post(`${url}/objectifs`, {});
+      assert.equal(none.statusCode, 422);
+      assert.match(none.body, /Cochez au moins un besoin à ajouter au plan d(&#39;|')action/);
+      assert.match(none.body, /name="besoins" value="logement"(?! checked)/);
+
+      const added = await inter.post(`${url}/objectifs`, { besoins: "logement" });
+      assert.equal(added.statusCode, 303, added.body.slice(0, 1000));
+      assert.equal(location(added), `/mesures/${measureId}/plan`);
+      const plan = await inter.get(location(added));
+      assert.match(
+        plan.body,
+        new RegExp(
+          `1 objectif ajouté au plan d(&#39;|')action à partir de l(&#39;|')évaluation du ${fr(addCalendarDays(received, 5))}\\.`,
+        ),
+      );
+      assert.match(plan.body, /<h2 id="domaine-logement">Logement<\/h2>/);
+      assert.match(plan.body, /Hébergement d(&#39;|')urgence via le SIAO/);
+      // Offered again, it is listed as already in the plan and not added twice.
+      const again = await inter.get(url);
+      assert.match(again.body, /Déjà dans le plan d(&#39;|')action/);
+      assert.doesNotMatch(again.body, /name="besoins"/);
+      assert.equal((await inter.post(`${url}/objectifs`, { besoins: "logement" })).statusCode, 422);
+      const objectives = await ctx.database.db
+        .select({ title: planObjectives.title, domain: planObjectives.domain, status: planObjectives.status })
+        .from(planObjectives)
+        .where(eq(planObjectives.measureId, measureId));
+      assert.deepEqual(objectives, [
+        { title: "Hébergement d'urgence via le SIAO", domain: "logement", status: "a_faire" },
+      ]);
+    });
+
     test("a closed measure keeps its assessments but takes no new one", async () => {
       const closed = await closeMeasure(inter, `/mesures/${measureId}`, today);
       assert.equal(closed.statusCode, 303);
@@ -247,6 +285,11 @@ for (const engine of engines()) {
         form({ logement: "aucune" }),
       );
       assert.equal(post.statusCode, 409);
+      assert.equal(
+        (await inter.post(`/mesures/${measureId}/evaluation/${firstId}/objectifs`, { besoins: "logement" }))
+          .statusCode,
+        409,
+      );
     });
   });
 }

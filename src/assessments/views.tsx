@@ -30,6 +30,8 @@ import {
 import type { AssessmentWithDomains } from "./queries.ts";
 import { assessmentTrends, type DomainLevels, levelCounts } from "./rules.ts";
 import { ASSESSMENT_DOMAINS, ASSESSMENT_LEVELS, type AssessmentLevel } from "./tables.ts";
+import { NEEDS_FIELD, type NeedProposal } from "./to-plan.ts";
+import { NeedsToPlan } from "./to-plan-view.tsx";
 
 type Values = Record<string, string | string[] | undefined>;
 
@@ -159,6 +161,14 @@ export function assessmentTabPage({ chrome, detail, assessments }: AssessmentTab
                 Lire l'évaluation complète
                 <span class="visually-hidden"> du {formatDate(latest.assessedOn)}</span>
               </a>
+              {open && latest.domains.some((d) => d.needs) ? (
+                <>
+                  {" · "}
+                  <a href={`/mesures/${measure.id}/evaluation/${latest.id}#besoins-plan`}>
+                    Reprendre ses besoins dans le plan d'action
+                  </a>
+                </>
+              ) : null}
             </p>
             {latest.summary ? (
               <SummaryList rows={[{ key: "Synthèse", value: <Lines text={latest.summary} /> }]} />
@@ -202,17 +212,32 @@ export interface AssessmentPageModel {
   detail: MeasureDetail;
   assessment: AssessmentWithDomains;
   previous: AssessmentWithDomains | null;
+  /** Its needs as objectives of the plan (empty once the measure is closed). */
+  proposals?: NeedProposal[];
+  /** When the needs form comes back: the domains checked and the error. */
+  chosen?: string[];
+  errors?: FormErrors;
 }
 
-export function assessmentPage({ chrome, detail, assessment, previous }: AssessmentPageModel): string {
+export function assessmentPage({
+  chrome,
+  detail,
+  assessment,
+  previous,
+  proposals = [],
+  chosen,
+  errors = {},
+}: AssessmentPageModel): string {
   const title = assessmentTitle(assessment);
   const trends = assessmentTrends(previous ? levelsOf(previous) : null, levelsOf(assessment));
   return renderPage({
     ...chrome,
     title: `${title} – mesure ${detail.measure.number}`,
+    hasErrors: Object.keys(errors).length > 0,
     breadcrumbs: subCrumbs(detail, title),
     children: (
       <>
+        <ErrorSummary errors={errors} />
         <PageHeader caption={measureCaption(detail)} title={title} />
         <MeasureTabs measureId={detail.measure.id} current="evaluation" />
         <SummaryList
@@ -259,6 +284,14 @@ export function assessmentPage({ chrome, detail, assessment, previous }: Assessm
             />
           </section>
         ))}
+        <NeedsToPlan
+          measureId={detail.measure.id}
+          assessmentId={assessment.id}
+          proposals={proposals}
+          csrfToken={chrome.csrfToken}
+          chosen={chosen}
+          error={errors[NEEDS_FIELD]}
+        />
         <p>
           <a href={`/mesures/${detail.measure.id}/evaluation`}>Retour à l'évaluation de la mesure</a>
         </p>

@@ -126,6 +126,7 @@ export function noteFromConclusion(conclusion: string, max = 1000): string {
   const text = conclusion.trim();
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(" ");
+  // Cut before the word the limit falls into, unless it falls between two words.
+  const space = /\s/.test(text.charAt(max - 1)) ? cut.length : cut.lastIndexOf(" ");
   return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

@@ -88,6 +88,27 @@ for (const engine of engines()) {
     });
     after(() => ctx.close());
 
+    test("« Déclarer un incident » from an absence fills its day, links the appointment and picks the obligation", async () => {
+      const page = await inter.get(`/rendez-vous/${appointmentId}`);
+      const link = `/mesures/${measureId}/incidents/nouveau?rendezVous=${appointmentId}`;
+      assert.match(page.body, new RegExp(`href="${link.replace("?", "\\?")}"[^>]*>\\s*Déclarer un incident`));
+      const form = text((await inter.get(link)).body);
+      const day = addCalendarDays(today, -3);
+      assert.match(form, new RegExp(`name="occurredOn-jour"[^>]*value="${day.slice(8)}"`));
+      assert.match(form, new RegExp(`name="occurredOn-mois"[^>]*value="${day.slice(5, 7)}"`));
+      assert.match(form, new RegExp(`name="occurredOn-annee"[^>]*value="${day.slice(0, 4)}"`));
+      assert.match(form, /name="kind" value="absence" checked/);
+      assert.match(form, new RegExp(`<option value="${obligationId}" selected`));
+      assert.match(form, new RegExp(`<option value="${appointmentId}" selected`));
+      // An appointment of no past of this measure fills nothing.
+      const plain = text(
+        (await inter.get(`/mesures/${otherMeasureId}/incidents/nouveau?rendezVous=${appointmentId}`)).body,
+      );
+      assert.match(plain, new RegExp(`name="occurredOn-jour"[^>]*value="${today.slice(8)}"`));
+      assert.doesNotMatch(plain, new RegExp(appointmentId));
+      assert.doesNotMatch(plain, /value="absence" checked/);
+    });
+
     test("the tab lists no incident; the form offers the measure's obligations and past appointments", async () => {
       const list = await inter.get(`/mesures/${measureId}/incidents`);
       assert.equal(list.statusCode, 200);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lte } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, lte } from "drizzle-orm";
 import { appointments } from "../appointments/tables.ts";
 import type { IsoDate } from "../deadlines/rules.ts";
 import { obligations } from "../obligations/tables.ts";
@@ -101,7 +101,7 @@ export async function markIncidentReported(
 /** The obligations of a measure an incident can be linked to. */
 export function obligationOptions(tx: TenantTx, measureId: string) {
   return tx
-    .select({ id: obligations.id, label: obligations.label })
+    .select({ id: obligations.id, label: obligations.label, statutoryCode: obligations.statutoryCode })
     .from(obligations)
     .where(eq(obligations.measureId, measureId))
     .orderBy(asc(obligations.startDate), asc(obligations.label));
@@ -117,7 +117,13 @@ export function appointmentOptions(tx: TenantTx, measureId: string, until: Date)
       attendance: appointments.attendance,
     })
     .from(appointments)
-    .where(and(eq(appointments.measureId, measureId), lte(appointments.startsAt, until)))
+    .where(
+      and(
+        eq(appointments.measureId, measureId),
+        lte(appointments.startsAt, until),
+        isNull(appointments.cancelledOn),
+      ),
+    )
     .orderBy(desc(appointments.startsAt))
     .limit(100);
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { parisToInstant } from "../appointments/rules.ts";
+import { instantToParis, parisToInstant } from "../appointments/rules.ts";
 import { withMeasure } from "../measures/context.ts";
 import { findMeasure, type MeasureDetail } from "../measures/queries.ts";
 import { recordAudit } from "../platform/audit.ts";
@@ -11,7 +11,7 @@ import { pageChrome, redirectWithFlash, sendPage } from "../platform/page.ts";
 import { inTenant, todayInParis } from "../platform/request-context.ts";
 import { IncidentForm } from "./form.ts";
 import { appointmentOptions, createIncident, incidentsOfMeasure, obligationOptions } from "./queries.ts";
-import { checkIncidentDate } from "./rules.ts";
+import { checkIncidentDate, prefillFromAppointment } from "./rules.ts";
 import type { IncidentKind } from "./tables.ts";
 import { incidentFormPage, incidentsPage } from "./views.tsx";
 
@@ -35,7 +35,8 @@ async function linkOptions(tx: TenantTx, measureId: string, today: string) {
 /**
  * Incidents of a measure (absence, obligation not respected, new offence reported, behaviour):
  *   GET        /mesures/:id/incidents              the list; each one waits for its report to the magistrate
- *   GET, POST  /mesures/:id/incidents/nouveau      record one, then the list prompts the incident report
+ *   GET, POST  /mesures/:id/incidents/nouveau      record one, then the list prompts the incident report;
+ *                                                  ?rendezVous=<id> fills the form from that appointment
  * The incident report itself is written at /mesures/:id/ecrits/nouveau?type=rapport_incident&incident=…
  */
 export async function incidentRoutes(app: FastifyInstance): Promise<void> {
@@ -51,19 +52,23 @@ export async function incidentRoutes(app: FastifyInstance): Promise<void> {
 
   app.get("/mesures/:id/incidents/nouveau", { config: fieldRoles }, async (request, reply) => {
     const { id } = request.params as { id: string };
+    const { rendezVous } = request.query as { rendezVous?: string };
     const today = todayInParis();
     const model = await withMeasure(request, id, async (tx, detail) => {
       ensureOpen(detail);
       return { detail, ...(await linkOptions(tx, id, today)) };
     });
+    // From an appointment's page: its day, the link to it, and for an absence the obligation it fails.
+    const from = model.appointments.find((a) => a.id === rendezVous);
+    const values = from
+      ? prefillFromAppointment(
+          { id: from.id, day: instantToParis(from.startsAt).date, attendance: from.attendance },
+          model.obligations,
+        )
+      : { occurredOn: today };
     return sendPage(
       reply,
-      incidentFormPage({
-        chrome: pageChrome(request, reply),
-        ...model,
-        values: { occurredOn: today },
-        errors: {},
-      }),
+      incidentFormPage({ chrome: pageChrome(request, reply), ...model, values, errors: {} }),
     );
   });
 

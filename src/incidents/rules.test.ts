@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { checkIncidentDate, incidentReportUrl, reportState } from "./rules.ts";
+import { checkIncidentDate, incidentReportUrl, prefillFromAppointment, reportState } from "./rules.ts";
 
 describe("incident date", () => {
   const measure = { decisionDate: "2026-01-10" };
@@ -32,4 +32,54 @@ describe("report to the magistrate", () => {
       "/mesures/m1/ecrits/nouveau?type=rapport_incident&incident=i1",
     );
   });
+});
+
+describe("prefillFromAppointment", () => {
+  const obligations = [
+    { id: "o-free", statutoryCode: null },
+    { id: "o-presenter", statutoryCode: "cpp138-5" },
+    { id: "o-convocations", statutoryCode: "cpp138-6" },
+  ];
+  const absent = { id: "rdv", day: "2026-11-20", attendance: "absent" };
+  const cases: [string, typeof absent, typeof obligations, Record<string, string>][] = [
+    [
+      "an absence: the day, the link, the nature and the obligation to answer convocations",
+      absent,
+      obligations,
+      { occurredOn: "2026-11-20", appointmentId: "rdv", kind: "absence", obligationId: "o-convocations" },
+    ],
+    [
+      "an absence, only the obligation to report to the service",
+      absent,
+      obligations.slice(0, 2),
+      { occurredOn: "2026-11-20", appointmentId: "rdv", kind: "absence", obligationId: "o-presenter" },
+    ],
+    [
+      "an absence in a probation measure",
+      absent,
+      [{ id: "o-jap", statutoryCode: "cp132-44-1" }],
+      { occurredOn: "2026-11-20", appointmentId: "rdv", kind: "absence", obligationId: "o-jap" },
+    ],
+    [
+      "an absence, no such obligation",
+      absent,
+      [{ id: "o-free", statutoryCode: null }],
+      { occurredOn: "2026-11-20", appointmentId: "rdv", kind: "absence" },
+    ],
+    [
+      "an excused absence: the day and the link only",
+      { ...absent, attendance: "excuse" },
+      obligations,
+      { occurredOn: "2026-11-20", appointmentId: "rdv" },
+    ],
+    [
+      "no attendance recorded",
+      { ...absent, attendance: null as unknown as string },
+      obligations,
+      { occurredOn: "2026-11-20", appointmentId: "rdv" },
+    ],
+  ];
+  for (const [label, appointment, list, expected] of cases) {
+    test(label, () => assert.deepEqual(prefillFromAppointment(appointment, list), expected));
+  }
 });
