@@ -328,7 +328,8 @@ for (const engine of engines()) {
 
       const later = await formation.post(`${url}/soutenance`, {
         soutenanceForm: "1",
-        soutenanceDate: "2999-06-12",
+        // Next year: a soutenance not yet passed (dates far in the future are refused).
+        soutenanceDate: `${Number(today.slice(0, 4)) + 1}-06-12`,
         juryName1: "Mme Odile Marchand",
         juryRole1: "Juge de l'application des peines",
         juryName2: "M. Paul Lefort",

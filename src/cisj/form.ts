@@ -17,6 +17,7 @@ export const EquivalenceForm = Type.Object({
   }),
   equivalenceDate: DateInput({
     label: "La date de l'équivalence",
+    max: "today",
     requiredMessage: "Saisissez la date de l'équivalence",
     errorMessage: "Saisissez une date réelle, par exemple 15/03/2026",
   }),
