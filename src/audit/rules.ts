@@ -27,6 +27,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   plan: "Plan d'action",
   search: "Personnes",
   connexion: "Connexion",
+  cnc_candidate: "Candidat CNC",
 };
 
 /** The filters of the access log pages: the value in `?voir=` and its label. */

@@ -27,6 +27,7 @@
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Role } from "../accounts/tables.ts";
+import { duplicateConfirmed } from "../persons/rules.ts";
 import type { Db, Tx } from "../platform/db.ts";
 import { ConflictError, NotFoundError } from "../platform/errors.ts";
 import {
@@ -44,6 +45,7 @@ import { formatDate } from "../platform/views/display.tsx";
 import { commissionFormPage, commissionListPage, commissionPage } from "./commission-views.tsx";
 import { candidateName } from "./components.tsx";
 import { buildDossier, courseOf } from "./dossier.ts";
+import { findLikelyCandidateDuplicates, recordConfirmedCandidateDuplicate } from "./duplicates.ts";
 import {
   CandidateContestForm,
   CandidateForm,
@@ -270,7 +272,26 @@ export async function cncRoutes(app: FastifyInstance): Promise<void> {
     if (hasErrors(errors)) {
       return sendPage(reply, candidateFormPage({ chrome: pageChrome(request, reply), values, errors }), 422);
     }
-    const created = await db.transaction((tx) => createCandidate(tx, input, linkedUserId, user.id));
+    // A candidate already registered for a certificate asked is shown first (no second dossier nor fee);
+    // « Créer quand même » creates it and records which matches were shown.
+    const confirmed = duplicateConfirmed(values);
+    const outcome = await db.transaction(async (tx) => {
+      const duplicates = await findLikelyCandidateDuplicates(tx, input);
+      if (duplicates.length > 0 && !confirmed) return { duplicates, created: null };
+      const created = await createCandidate(tx, input, linkedUserId, user.id);
+      if (duplicates.length > 0)
+        await recordConfirmedCandidateDuplicate(tx, user.id, created.candidateId, duplicates);
+      return { duplicates, created };
+    });
+    if (!outcome.created) {
+      const chrome = pageChrome(request, reply);
+      return sendPage(
+        reply,
+        candidateFormPage({ chrome, values, errors: {}, duplicates: outcome.duplicates }),
+        409,
+      );
+    }
+    const created = outcome.created;
     const first = created.candidacies[0];
     if (!first) throw new Error("no candidacy created");
     const mentions = created.candidacies.map((c) => c.mention).join(", ");

@@ -33,6 +33,8 @@ import {
   StatusTag,
 } from "./components.tsx";
 import type { Dossier } from "./dossier.ts";
+import { CANDIDATE_FORM_ID, CandidateDuplicates } from "./duplicate-view.tsx";
+import type { CandidateMatch } from "./duplicates.ts";
 import { EXPERIENCE_ROWS } from "./form.ts";
 import type { CandidacyDetails } from "./queries.ts";
 import { EXERCISE_MODE_INFO, EXERCISE_MODES, MENTION_INFO, MENTIONS, type Mention } from "./reference.ts";
@@ -166,27 +168,31 @@ export function candidateFormPage({
   chrome,
   values,
   errors,
+  duplicates = [],
 }: {
   chrome: PageChrome;
   values: Values;
   errors: FormErrors;
+  /** Candidates likely the one entered, already registered for a certificate asked: shown instead. */
+  duplicates?: readonly CandidateMatch[];
 }): string {
   const title = "Nouveau candidat";
   const v = (k: string) => textValue(values, k);
   return renderPage({
     ...chrome,
-    title,
+    title: duplicates.length > 0 ? `Doublon possible : ${title}` : title,
     hasErrors: Object.keys(errors).length > 0,
     breadcrumbs: [...ROOT_CRUMBS, { label: title }],
     children: (
       <>
         <ErrorSummary errors={errors} />
         <PageHeader caption="Candidatures CNC" title={title} />
+        {duplicates.length > 0 && <CandidateDuplicates matches={duplicates} />}
         <p>
           Un dossier de positionnement est ouvert pour chaque mention demandée ; les certificats peuvent se
           cumuler. Le candidat n'a pas besoin d'un compte Parcours.
         </p>
-        <form method="post" action="/cnc/candidats/nouveau" novalidate>
+        <form id={CANDIDATE_FORM_ID} method="post" action="/cnc/candidats/nouveau" novalidate>
           <CsrfField token={chrome.csrfToken} />
           <fieldset class="fieldset">
             <legend class="legend legend--large">Identité</legend>
