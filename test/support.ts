@@ -192,7 +192,11 @@ export async function issueReport(client: Client, measureUrl: string, kind: stri
   for (const m of page.body.matchAll(/<textarea[^>]*name="(section_[^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g)) {
     form[m[1] ?? ""] = unescapeHtml(m[2] ?? "") || "Texte rédigé par l'intervenante.";
   }
-  const checked = await client.post(`${measureUrl}/ecrits/nouveau`, { ...form, type: kind, action: "emettre" });
+  const checked = await client.post(`${measureUrl}/ecrits/nouveau`, {
+    ...form,
+    type: kind,
+    action: "emettre",
+  });
   if (checked.statusCode !== 200) throw new Error(`report not ready to issue: ${checked.statusCode}`);
   const res = await confirmOn(client, checked.body);
   if (res.statusCode !== 303) throw new Error(`report not issued: ${res.statusCode}`);
