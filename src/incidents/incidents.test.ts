@@ -115,7 +115,9 @@ for (const engine of engines()) {
       assert.match(list.body, /Aucun incident enregistré pour cette mesure/);
       assert.match(list.body, /aria-current="page">Incidents</);
       const form = text((await inter.get(`/mesures/${measureId}/incidents/nouveau`)).body);
-      assert.match(form, new RegExp(`name="occurredOn" type="date" value="${today}"`));
+      assert.match(form, new RegExp(`name="occurredOn-jour"[^>]*value="${today.slice(8)}"`));
+      assert.match(form, new RegExp(`name="occurredOn-mois"[^>]*value="${today.slice(5, 7)}"`));
+      assert.match(form, new RegExp(`name="occurredOn-annee"[^>]*value="${today.slice(0, 4)}"`));
       assert.match(form, /Absence à une convocation/);
       assert.match(form, /Nouvelle infraction signalée/);
       assert.match(
