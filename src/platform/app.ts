@@ -1,5 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import fastifyCompress from "@fastify/compress";
 import fastifyCookie from "@fastify/cookie";
 import fastifyCsrf from "@fastify/csrf-protection";
 import fastifyFormbody from "@fastify/formbody";
@@ -13,6 +14,7 @@ import { sql } from "drizzle-orm";
 import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import { registerFeatures } from "../features.ts";
 import { registerAccessAudit } from "./access-audit.ts";
+import { registerHashedAssets } from "./assets.ts";
 import { loadCurrentUser } from "./auth.ts";
 import type { Config } from "./config.ts";
 import type { Database } from "./db.ts";
@@ -179,7 +181,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerUploads(app, authorize);
   await app.register(fastifyCsrf, { sessionPlugin: "@fastify/session", getToken: csrfTokenOf });
   await app.register(fastifyRateLimit, { global: false });
+  // HTML, JSON and CSS travel compressed (Brotli, else gzip) above 1 kB.
+  await app.register(fastifyCompress, { threshold: 1024, encodings: ["br", "gzip"] });
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: "/static/", maxAge: "1h" });
+  registerHashedAssets(app);
   await app.register(fastifySwagger, {
     openapi: {
       info: {

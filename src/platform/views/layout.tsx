@@ -1,5 +1,6 @@
 import type { ComponentChildren, VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
+import { assetUrl } from "../assets.ts";
 import { Breadcrumbs } from "./display.tsx";
 import { CsrfField } from "./forms.tsx";
 
@@ -144,8 +145,8 @@ export function Layout({
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{documentTitle(title, hasErrors)}</title>
         <link rel="icon" href="data:," />
-        <link rel="stylesheet" href="/static/css/parcours.css" />
-        <script src="/static/js/enhance.js" defer nonce={nonce} />
+        <link rel="stylesheet" href={assetUrl("css/parcours.css")} />
+        <script src={assetUrl("js/enhance.js")} defer nonce={nonce} />
       </head>
       <body>
         <a class="skip-link" href="#contenu">
