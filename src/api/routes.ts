@@ -98,9 +98,18 @@ export async function apiRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const q = request.query as { q?: string; page?: string };
-      const { rows, total } = await inTenant(request, (tx) =>
-        listPersons(tx, { q: q.q, page: pageNumber(q.page) }),
-      );
+      const { rows, total } = await inTenant(request, async (tx, user) => {
+        const found = await listPersons(tx, { q: q.q, page: pageNumber(q.page) });
+        // A search by name is an access: its number of results is logged, never the term.
+        if (q.q?.trim())
+          await recordAudit(tx, {
+            userId: user.id,
+            action: "recherche",
+            entity: "search",
+            detail: { results: found.total, by: "api" },
+          });
+        return found;
+      });
       return { total, items: rows };
     },
   );

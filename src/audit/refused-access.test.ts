@@ -164,6 +164,19 @@ for (const engine of engines()) {
       assert.match(page.body, /Inès Martin/);
       assert.match(page.body, /<td>Recherche<\/td>/);
       assert.match(page.body, /2 résultats/);
+
+      // The persons list filtered by name and the API's search are accesses too.
+      await ines.get("/personnes?q=quernevel");
+      await ines.json("GET", "/api/v1/persons?q=quernevel");
+      const more = (await auditRows(ctx, "recherche")).slice(before + 1);
+      assert.deepEqual(
+        more.map((r) => r.detail),
+        [
+          { results: 2, by: "liste" },
+          { results: 2, by: "api" },
+        ],
+      );
+      assert.ok(more.every((r) => !r.whole.toLowerCase().includes("quernevel")));
       assert.doesNotMatch(page.body, /quernevel/i);
     });
 

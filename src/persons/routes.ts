@@ -27,7 +27,18 @@ export async function personRoutes(app: FastifyInstance) {
     const query = request.query as { q?: string; page?: string };
     const q = query.q?.trim() || undefined;
     const page = pageNumber(query.page);
-    const { rows, total } = await inTenant(request, (tx) => listPersons(tx, { q, page }));
+    const { rows, total } = await inTenant(request, async (tx, user) => {
+      const found = await listPersons(tx, { q, page });
+      // Filtering the list by name is a search: logged with its number of results, never the term.
+      if (q)
+        await recordAudit(tx, {
+          userId: user.id,
+          action: "recherche",
+          entity: "search",
+          detail: { results: found.total, by: "liste" },
+        });
+      return found;
+    });
     const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
     return sendPage(
       reply,

@@ -13,6 +13,7 @@ import {
   resolveDateBound,
   validateForm,
 } from "./forms.ts";
+import { dateParts } from "./views/forms.tsx";
 
 describe("form normalisation", () => {
   test("trims, drops empty values, turns CRLF into LF and French dates into ISO dates", () => {
@@ -145,6 +146,33 @@ describe("the date parser", () => {
       validateForm(form, partial, today).errors.birthDate,
       "La date de naissance doit comporter un jour, un mois et une année",
     );
+  });
+
+  test("parts that hold a slash come back each in its own input, and are not a date", () => {
+    const form = Type.Object({ birthDate: DateInput({ label: "La date de naissance", max: "today" }) });
+    const cases: [Record<string, string>, { jour: string; mois: string; annee: string }][] = [
+      [
+        { jour: "1/1/1", mois: "2", annee: "1990" },
+        { jour: "1/1/1", mois: "2", annee: "1990" },
+      ],
+      [
+        { jour: "30/02/2024", mois: "", annee: "" },
+        { jour: "30/02/2024", mois: "", annee: "" },
+      ],
+      [
+        { jour: "3", mois: "/", annee: "2020" },
+        { jour: "3", mois: "/", annee: "2020" },
+      ],
+    ];
+    for (const [typed, shown] of cases) {
+      const values = normalizeForm({
+        "birthDate-jour": typed.jour,
+        "birthDate-mois": typed.mois,
+        "birthDate-annee": typed.annee,
+      });
+      assert.deepEqual(dateParts(String(values.birthDate)), shown);
+      assert.equal(validateForm(form, values, today).ok, false);
+    }
   });
 });
 

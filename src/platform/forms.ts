@@ -20,6 +20,11 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 export const CONTROL_CHARACTER_MESSAGE =
   "Ce champ contient un caractère non autorisé (caractère de contrôle invisible) : retirez-le";
 const DATE_PART = /^(.+)-(jour|mois|annee)$/;
+/**
+ * Joins the three parts of a date field when one of them holds a "/" (typed "1/1/1" as the day): a
+ * control character, which no part can hold (they are removed from what is shown again).
+ */
+export const DATE_PART_SEPARATOR = "\u001f";
 
 /** Errors found while normalising (control characters), reported by validateForm at their field. */
 const normalisationErrors = new WeakMap<FormValues, FormErrors>();
@@ -70,7 +75,10 @@ export function normalizeForm(body: unknown): FormValues {
   for (const [name, { jour = "", mois = "", annee = "" }] of dateParts) {
     if (jour === "" && mois === "" && annee === "") continue;
     // A real date becomes ISO; anything else stays as typed, for validateForm's message and the form.
-    const typed = `${jour}/${mois}/${annee}`;
+    // Parts that hold a "/" themselves are joined by DATE_PART_SEPARATOR, so that each comes back as typed.
+    const typed = [jour, mois, annee].join(
+      [jour, mois, annee].some((p) => p.includes("/")) ? DATE_PART_SEPARATOR : "/",
+    );
     const iso = normalizeValue(typed);
     out[name] = iso && isValidIsoDate(iso) ? iso : typed;
   }
@@ -155,7 +163,13 @@ export function parseDate(typed: string, rules: DateRules, today: string): DateP
   if (iso) {
     [year, month, day] = [iso[1] ?? "", iso[2] ?? "", iso[3] ?? ""];
   } else {
-    const parts = (text.includes("/") ? text.split("/") : text.split(/[.\s-]+/)).map((p) => p.trim());
+    const parts = (
+      text.includes(DATE_PART_SEPARATOR)
+        ? text.split(DATE_PART_SEPARATOR)
+        : text.includes("/")
+          ? text.split("/")
+          : text.split(/[.\s-]+/)
+    ).map((p) => p.trim());
     if (parts.length > 3) return notReal;
     if (parts.length < 3 || parts.some((p) => p === ""))
       return { ok: false, message: `${label} doit comporter un jour, un mois et une année` };

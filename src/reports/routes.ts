@@ -5,7 +5,7 @@ import { findMeasure } from "../measures/queries.ts";
 import { recordAudit } from "../platform/audit.ts";
 import { FIELD_ROLES } from "../platform/auth.ts";
 import { ConflictError, NotFoundError } from "../platform/errors.ts";
-import { type FormValues, hasErrors, normalizeForm } from "../platform/forms.ts";
+import { type FormValues, hasErrors, inputErrors, mergeErrors, normalizeForm } from "../platform/forms.ts";
 import { pageChrome, redirectWithFlash, sendPage } from "../platform/page.ts";
 import { inTenant, todayInParis } from "../platform/request-context.ts";
 import { attachmentHeader } from "../platform/uploads.ts";
@@ -112,7 +112,10 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
         title: t.title,
         body: "",
       }));
-      const { sections, errors } = readSections(template, values, { issuing });
+      const read = readSections(template, values, { issuing });
+      const { sections } = read;
+      // A control character in a section is refused at that section, not silently removed.
+      const errors = mergeErrors(inputErrors(values), read.errors);
       const audit = { userId: user.id, personId: detail.person.id };
       if (hasErrors(errors) || step === "check" || step === "edit") {
         await recordAudit(tx, { ...audit, action: "view", entity: "measure", entityId: id });
@@ -245,7 +248,9 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
       const { report } = record;
       if (report.status === "emis") throw new ConflictError("Cet écrit est émis : il ne se modifie plus.");
       ensureOpen(detail);
-      const { sections, errors } = readSections(report.sections, values, { issuing });
+      const read = readSections(report.sections, values, { issuing });
+      const { sections } = read;
+      const errors = mergeErrors(inputErrors(values), read.errors);
       if (hasErrors(errors) || step === "check" || step === "edit") {
         return {
           saved: false as const,

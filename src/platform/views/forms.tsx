@@ -1,4 +1,5 @@
 import type { ComponentChildren, VNode } from "preact";
+import { DATE_PART_SEPARATOR } from "../forms.ts";
 
 /** Error message per field name; a field without message is valid. */
 export type FormErrors = Partial<Record<string, string>>;
@@ -171,7 +172,9 @@ export function dateParts(value: string | null | undefined): { jour: string; moi
   if (!value) return { jour: "", mois: "", annee: "" };
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (iso) return { jour: iso[3] ?? "", mois: iso[2] ?? "", annee: iso[1] ?? "" };
-  const [jour = "", mois = "", annee = ""] = value.split("/");
+  const [jour = "", mois = "", annee = ""] = value.split(
+    value.includes(DATE_PART_SEPARATOR) ? DATE_PART_SEPARATOR : "/",
+  );
   return { jour, mois, annee };
 }
 
