@@ -4,6 +4,7 @@ import { DEMO_ACCOUNTS, demoPassword } from "./demo/accounts.ts";
 import { isEmpty, seedDemo } from "./demo/seed.ts";
 import { startBackgroundJobs } from "./jobs/runner.ts";
 import { buildApp } from "./platform/app.ts";
+import { ROLE_LABELS } from "./platform/auth.ts";
 import { startBackupListener } from "./platform/backup-pglite.ts";
 import { loadConfig } from "./platform/config.ts";
 import { openDatabase } from "./platform/db.ts";

@@ -162,7 +162,7 @@ for (const engine of engines()) {
       });
       assert.equal(second.statusCode, 303);
       const page = await inter.get(plan());
-      assert.match(page.body, /Une action en retard/);
+      assert.match(page.body, /1 action en retard/);
       assert.match(page.body, /En retard de 1 j/);
       assert.match(page.body, /Dans 10 j/);
       assert.match(page.body, new RegExp(`href="/partenaires/${partnerId}">Espace emploi de la Garonne`));

@@ -3,6 +3,7 @@ import { daysRemaining } from "../deadlines/rules.ts";
 import type { MeasureDetail } from "../measures/queries.ts";
 import { MeasureTabs, measureCaption, measureCrumbs } from "../measures/tabs.tsx";
 import type { PartnerOption } from "../partners/queries.ts";
+import { plural, pluralWord } from "../platform/french.ts";
 import type { PageChrome } from "../platform/page.ts";
 import { DataTable, DeadlineTag, formatDate, Notice, Panel, Tag } from "../platform/views/display.tsx";
 import {
@@ -208,10 +209,7 @@ export function planPage({ chrome, detail, plan, today }: PlanPageModel): string
           </Notice>
         )}
         {overdue.length > 0 && open ? (
-          <Notice
-            tone="warning"
-            title={overdue.length === 1 ? "Une action en retard" : `${overdue.length} actions en retard`}
-          >
+          <Notice tone="warning" title={plural(overdue.length, "action en retard", "actions en retard")}>
             <ul class="plain-list">
               {overdue.map((a) => (
                 <li key={a.id}>
@@ -230,8 +228,7 @@ export function planPage({ chrome, detail, plan, today }: PlanPageModel): string
           </p>
         ) : (
           <p>
-            {plan.length} objectif{plan.length > 1 ? "s" : ""}, dont {reached} atteint{reached > 1 ? "s" : ""}
-            .
+            {plural(plan.length, "objectif")}, dont {reached} {pluralWord(reached, "atteint")}.
           </p>
         )}
         {domains.map((domain) => (

@@ -237,7 +237,7 @@ for (const engine of engines()) {
       const picked = await chef.get(
         `/agenda?semaine=${future}&intervenant=${user("intervenant@demo.parcours.fr")}`,
       );
-      assert.match(picked.body, /Agenda de Inès Martin/);
+      assert.match(picked.body, /Agenda d'Inès Martin/);
       assert.match(picked.body, /FONTAINE Théo/);
       const foreign = await chef.get(
         `/agenda?semaine=${future}&intervenant=${user("intervenant2@demo.parcours.fr")}`,

@@ -3,6 +3,7 @@ import { addCalendarDays, type IsoDate } from "../deadlines/rules.ts";
 import type { MeasureDetail } from "../measures/queries.ts";
 import { MeasureTabs, measureCaption, measureCrumbs } from "../measures/tabs.tsx";
 import { personName } from "../persons/views.tsx";
+import { elide } from "../platform/french.ts";
 import type { PageChrome } from "../platform/page.ts";
 import {
   DataTable,
@@ -504,7 +505,7 @@ export function agendaPage(m: AgendaModel): string {
   const days = Array.from({ length: 7 }, (_, i) => addCalendarDays(m.monday, i));
   const byDay = new Map<IsoDate, AgendaRow[]>(days.map((d) => [d, []]));
   for (const row of m.rows) byDay.get(instantToParis(row.startsAt).date)?.push(row);
-  const title = m.own ? "Mon agenda" : `Agenda de ${m.staff.firstName} ${m.staff.lastName}`;
+  const title = m.own ? "Mon agenda" : `Agenda ${elide("de", `${m.staff.firstName} ${m.staff.lastName}`)}`;
   const thisWeek = days.includes(m.today);
   const period = weekLabel(m.monday);
   return renderPage({

@@ -2,6 +2,7 @@ import type { VNode } from "preact";
 import type { Role } from "../accounts/tables.ts";
 import { personName } from "../persons/views.tsx";
 import { ROLE_LABELS } from "../platform/auth.ts";
+import { plural } from "../platform/french.ts";
 import { DataTable, formatDateTime, Pagination } from "../platform/views/display.tsx";
 import { Button, SelectField } from "../platform/views/forms.tsx";
 import type { AuditRow } from "./queries.ts";
@@ -50,7 +51,7 @@ export function AuditTable(props: AuditTableProps): VNode {
         <Button variant="secondary">Filtrer</Button>
       </form>
       <DataTable
-        caption={`${total} ${total > 1 ? many : one}, du plus récent au plus ancien`}
+        caption={`${plural(total, one, many)}, du plus récent au plus ancien`}
         head={head}
         empty="Aucun accès de ce type n'est enregistré."
         rows={rows.map((r) => {

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import { users } from "../accounts/tables.ts";
+import { type Role, users } from "../accounts/tables.ts";
 import { referentsOf } from "../measures/queries.ts";
 import { MEASURE_STATUSES, type MeasureStatus } from "../measures/rules.ts";
 import { FIELD_ROLES } from "../platform/auth.ts";
@@ -9,7 +9,8 @@ import { currentUser, inTenant, pageNumber, todayInParis } from "../platform/req
 import { activeMeasureTypes } from "../reference/queries.ts";
 import { deadlinesUntil } from "../team/queries.ts";
 import { lateAndThisWeek } from "../team/rules.ts";
-import { homePage } from "./home-view.tsx";
+import { adminHome, federationHome, formationHome } from "./home-queries.ts";
+import { type HomeFigures, homePage } from "./home-view.tsx";
 import { CASELOAD_PAGE_SIZE, type CaseloadFilter, caseload } from "./queries.ts";
 import { caseloadPage } from "./views.tsx";
 
@@ -17,10 +18,24 @@ import { caseloadPage } from "./views.tsx";
 export async function caseloadRoutes(app: FastifyInstance) {
   const { db } = app.deps.database;
 
+  async function homeFigures(role: Role): Promise<HomeFigures | undefined> {
+    if (role === "formation") return { role, data: await formationHome(db, todayInParis()) };
+    if (role === "federation") return { role, data: await federationHome(db, todayInParis()) };
+    if (role === "admin") return { role, data: await adminHome(db) };
+    return undefined;
+  }
+
   app.get("/", async (request, reply) => {
     const user = currentUser(request);
     if (!FIELD_ROLES.includes(user.role) || !user.associationId) {
-      return sendPage(reply, homePage({ chrome: pageChrome(request, reply), role: user.role }));
+      return sendPage(
+        reply,
+        homePage({
+          chrome: pageChrome(request, reply),
+          role: user.role,
+          figures: await homeFigures(user.role),
+        }),
+      );
     }
     const q = request.query as Record<string, string | undefined>;
     const status = MEASURE_STATUSES.includes(q.status as MeasureStatus)

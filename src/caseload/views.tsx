@@ -2,6 +2,7 @@ import { daysRemaining } from "../deadlines/rules.ts";
 import { MEASURE_STATUSES, STATUS_LABELS } from "../measures/rules.ts";
 import { statusTone } from "../measures/status-tag.tsx";
 import { personName } from "../persons/views.tsx";
+import { plural } from "../platform/french.ts";
 import type { PageChrome } from "../platform/page.ts";
 import { DataTable, DeadlineTag, formatDate, Pagination, Tag } from "../platform/views/display.tsx";
 import { Button, SelectField } from "../platform/views/forms.tsx";
@@ -54,11 +55,7 @@ function DeadlineList({ items, today }: { items: DeadlineItem[]; today: string }
                   – {personName(i)} ({i.typeLabel} {i.measureNumber})
                 </li>
               ))}
-              {group.length > PER_KIND ? (
-                <li>
-                  … et {group.length - PER_KIND} autre{group.length - PER_KIND > 1 ? "s" : ""}
-                </li>
-              ) : null}
+              {group.length > PER_KIND ? <li>… et {plural(group.length - PER_KIND, "autre")}</li> : null}
             </ul>
           </div>
         );
@@ -86,8 +83,8 @@ export function caseloadPage(m: CaseloadModel): string {
         <PageHeader title={m.title} actions={<a href="/personnes/nouvelle">Ajouter une personne</a>} />
         <section class="deadline-summary" aria-labelledby="echeances">
           <h2 id="echeances">
-            {m.deadlines.late.length} échéance{m.deadlines.late.length > 1 ? "s" : ""} en retard,{" "}
-            {m.deadlines.thisWeek.length} cette semaine
+            {plural(m.deadlines.late.length, "échéance")} en retard, {m.deadlines.thisWeek.length} cette
+            semaine
           </h2>
           {m.deadlines.late.length > 0 ? (
             <>
@@ -134,7 +131,7 @@ export function caseloadPage(m: CaseloadModel): string {
           <Button variant="secondary">Filtrer</Button>
         </form>
         <DataTable
-          caption={`${m.total} mesure${m.total > 1 ? "s" : ""} en cours, les échéances dépassées en premier`}
+          caption={`${plural(m.total, "mesure")} en cours, les échéances dépassées en premier`}
           head={[
             "Personne",
             "Mesure",

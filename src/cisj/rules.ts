@@ -4,6 +4,7 @@
  * The rules of the path itself (counting, mémoire length, numbers) are in src/training/rules.ts.
  */
 
+import { plural } from "../platform/french.ts";
 import {
   CISJ_CERTIFICATE_PREFIX,
   type IsoDate,
@@ -151,7 +152,7 @@ export function depositMemoire(status: DossierStatus, pageCount: number): StepRe
     };
   }
   if (!checkMemoirePages(pageCount).ok) {
-    const pages = `${pageCount} page${pageCount > 1 ? "s" : ""}`;
+    const pages = plural(pageCount, "page");
     return {
       ok: false,
       message:

@@ -1,4 +1,5 @@
 import type { ComponentChildren, VNode } from "preact";
+import { elide, plural } from "../platform/french.ts";
 import type { PageChrome } from "../platform/page.ts";
 import { DataTable, formatDate, Notice, SummaryList, Tag, type TagTone } from "../platform/views/display.tsx";
 import {
@@ -66,10 +67,6 @@ export function DossierStatusTag({ status }: { status: DossierStatus }): VNode {
 
 function hours(n: number): string {
   return `${n} h`;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n > 1 ? many : one}`;
 }
 
 /* ------------------------------------------------------------------ */
@@ -349,7 +346,7 @@ export interface PathPageModel {
 
 export function pathPage(m: PathPageModel): string {
   const name = traineeName(m.trainee);
-  const title = m.viewer === "self" ? "Mon parcours CISJ" : `Parcours CISJ de ${name}`;
+  const title = m.viewer === "self" ? "Mon parcours CISJ" : `Parcours CISJ ${elide("de", name)}`;
   const crumbs: Crumb[] =
     m.viewer === "self"
       ? [{ href: "/", label: "Accueil" }, { label: "Mon parcours CISJ" }]
@@ -639,7 +636,7 @@ function EquivalenceTable({ rows }: { rows: EquivalenceRow[] }): VNode {
 export function dossierPage(m: DossierPageModel): string {
   const name = traineeName(m.trainee);
   const { dossier, jury, certificate } = m.detail;
-  const title = `Dossier CISJ de ${name}`;
+  const title = `Dossier CISJ ${elide("de", name)}`;
   const closed = dossier.status === "certifie";
   const parts = canEditParts(dossier.status, Boolean(dossier.memoireFilename));
   const values = m.values;

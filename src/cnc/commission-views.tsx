@@ -1,3 +1,4 @@
+import { elide } from "../platform/french.ts";
 import type { PageChrome } from "../platform/page.ts";
 import { DataTable, formatDate, Notice, SummaryList } from "../platform/views/display.tsx";
 import {
@@ -294,7 +295,7 @@ function PresentedSection({ m, p }: { m: CommissionPageModel; p: PresentedCandid
               key: "Dossier",
               value: (
                 <a href={`/cnc/candidatures/${candidacy.id}`}>
-                  Voir le dossier de {candidateName(candidate)}
+                  Voir le dossier {elide("de", candidateName(candidate))}
                 </a>
               ),
             },
@@ -307,7 +308,7 @@ function PresentedSection({ m, p }: { m: CommissionPageModel; p: PresentedCandid
             {dossier.course ? (
               <CourseView
                 course={dossier.course}
-                caption={`Parcours de ${candidateName(candidate)}, mention ${candidacy.mention}`}
+                caption={`Parcours ${elide("de", candidateName(candidate))}, mention ${candidacy.mention}`}
               />
             ) : null}
           </>

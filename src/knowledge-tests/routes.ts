@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Queryable } from "../platform/db.ts";
 import { ConflictError, NotFoundError } from "../platform/errors.ts";
 import { type FormErrors, type FormValues, normalizeForm } from "../platform/forms.ts";
+import { countOutOf } from "../platform/french.ts";
 import { pageChrome, redirectWithFlash, sendPage } from "../platform/page.ts";
 import { currentUser, todayInParis } from "../platform/request-context.ts";
 import {
@@ -259,7 +260,7 @@ export async function knowledgeTestRoutes(app: FastifyInstance): Promise<void> {
       request,
       reply,
       `/formation/inscriptions/${id}`,
-      `Test enregistré : ${score.correct} bonne${score.correct > 1 ? "s" : ""} réponse${score.correct > 1 ? "s" : ""} sur ${score.total}, soit ${percent} %. ${verdict}`,
+      `Test enregistré : ${countOutOf(score.correct, score.total, "bonne réponse", "bonnes réponses")}, soit ${percent} %. ${verdict}`,
     );
   });
 

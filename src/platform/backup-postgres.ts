@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import pg from "pg";
 import { BackupError } from "./backup-errors.ts";
+import { plural } from "./french.ts";
 
 /**
  * Backup and restore of a PostgreSQL server with pg_dump and pg_restore (Debian's postgresql-client).
@@ -90,7 +91,7 @@ export async function restorePostgres(databaseUrl: string, file: string): Promis
   const tables = await userTableCount(databaseUrl);
   if (tables > 0) {
     throw new BackupError(
-      `La base de DATABASE_URL n'est pas vide (${tables} table${tables > 1 ? "s" : ""}) : la restauration ne remplace jamais des données existantes. Créez une base vide (createdb) et pointez DATABASE_URL vers elle.`,
+      `La base de DATABASE_URL n'est pas vide (${plural(tables, "table")}) : la restauration ne remplace jamais des données existantes. Créez une base vide (createdb) et pointez DATABASE_URL vers elle.`,
     );
   }
   // The application role is cluster-wide and pg_dump does not copy roles: create it as migration 0000 does.

@@ -3,6 +3,7 @@ import { type MeasureStatus, STATUS_LABELS } from "../measures/rules.ts";
 import { personName } from "../persons/views.tsx";
 import { recordAudit } from "../platform/audit.ts";
 import { FIELD_ROLES } from "../platform/auth.ts";
+import { plural } from "../platform/french.ts";
 import { pageChrome, sendPage } from "../platform/page.ts";
 import { inTenant } from "../platform/request-context.ts";
 import { DataTable, formatDate } from "../platform/views/display.tsx";
@@ -65,7 +66,7 @@ export async function searchRoutes(app: FastifyInstance) {
               <p>Saisissez un nom, une date de naissance ou un numéro de mesure.</p>
             ) : (
               <DataTable
-                caption={`${hits.length} personne${hits.length > 1 ? "s" : ""} trouvée${hits.length > 1 ? "s" : ""} par ${KIND_LABELS[query.kind]}`}
+                caption={`${plural(hits.length, "personne trouvée", "personnes trouvées")} par ${KIND_LABELS[query.kind]}`}
                 head={["Personne", "Date de naissance", "Commune", "Mesures"]}
                 empty="Aucune personne ne correspond. Vérifiez l'orthographe ou essayez le numéro de mesure."
                 rows={hits.map((h) => [

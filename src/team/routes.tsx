@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { daysRemaining } from "../deadlines/rules.ts";
 import { referentsOf } from "../measures/queries.ts";
 import { personName } from "../persons/views.tsx";
+import { plural } from "../platform/french.ts";
 import { pageChrome, sendPage } from "../platform/page.ts";
 import { currentUser, inTenant, todayInParis } from "../platform/request-context.ts";
 import { DataTable, DeadlineTag, formatDate } from "../platform/views/display.tsx";
@@ -66,8 +67,8 @@ export async function teamRoutes(app: FastifyInstance) {
           <>
             <h1>Échéances de l'équipe</h1>
             <p>
-              {late.length} échéance{late.length > 1 ? "s" : ""} en retard, {thisWeek.length} d'ici au
-              dimanche {formatDate(weekEnd)}.
+              {plural(late.length, "échéance")} en retard, {thisWeek.length} d'ici au dimanche{" "}
+              {formatDate(weekEnd)}.
             </p>
             <form method="get" action="/equipe" class="filters" aria-label="Filtrer par référent·e">
               <SelectField

@@ -411,7 +411,7 @@ for (const engine of engines()) {
       const url = `/formation/sessions/${sessionId}/resultats`;
       const page = await formation.get(url);
       assert.equal(page.statusCode, 200);
-      assert.match(page.body, /Score de Inès Martin au test/);
+      assert.match(page.body, /Score d'Inès Martin au test/);
 
       const bad = await formation.post(url, {
         [`attendance-${ines?.id}`]: "120",
@@ -482,7 +482,7 @@ for (const engine of engines()) {
       const ines = await enrolmentOf(sessionId, INES);
       const url = `/formation/sessions/${sessionId}/resultats`;
       const page = await formation.get(url);
-      assert.doesNotMatch(page.body, /Score de Inès Martin au test/);
+      assert.doesNotMatch(page.body, /Score d'Inès Martin au test/);
       await formation.post(url, { [`attendance-${ines?.id}`]: "74,9" });
       assert.equal((await enrolmentOf(sessionId, INES))?.validated, false);
       await formation.post(url, { [`attendance-${ines?.id}`]: "75" });

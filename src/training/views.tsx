@@ -1,5 +1,6 @@
 import type { VNode } from "preact";
 import type { Role } from "../accounts/tables.ts";
+import { countOutOf, elide, plural } from "../platform/french.ts";
 import type { PageChrome } from "../platform/page.ts";
 import {
   DataTable,
@@ -78,11 +79,7 @@ export function sessionPlace(s: { place: string | null; distance: boolean }): st
 }
 
 function durationLabel(t: { durationDays: number; hours: number }): string {
-  return `${t.durationDays} jours – ${t.hours} h`;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n > 1 ? many : one}`;
+  return `${plural(t.durationDays, "jour")} – ${t.hours} h`;
 }
 
 export function FreePlaces({
@@ -616,7 +613,10 @@ export function sessionPage(m: SessionPageModel): string {
             { key: "Lieu", value: sessionPlace(session) },
             { key: "Formateurs", value: session.trainers },
             { key: "Durée de la formation", value: durationLabel(training) },
-            { key: "Places", value: `${session.enrolled} inscrit·es sur ${session.capacity}` },
+            {
+              key: "Places",
+              value: countOutOf(session.enrolled, session.capacity, "inscrit·e", "inscrit·es"),
+            },
             {
               key: "État",
               value:
@@ -715,7 +715,7 @@ export function sessionPage(m: SessionPageModel): string {
                   <CancelEnrolmentButton
                     chrome={m.chrome}
                     enrolmentId={e.id}
-                    label={`Annuler l'inscription de ${traineeName(e)}`}
+                    label={`Annuler l'inscription ${elide("de", traineeName(e))}`}
                   />
                 ) : (
                   ""
@@ -854,7 +854,7 @@ export function resultsPage(m: ResultsPageModel): string {
                   </p>
                   <TextField
                     name={`attendance-${r.id}`}
-                    label={`Taux de présence de ${name} (%)`}
+                    label={`Taux de présence ${elide("de", name)} (%)`}
                     hint="De 0 à 100, par exemple 87,5"
                     value={v(`attendance-${r.id}`)}
                     error={m.errors[`attendance-${r.id}`]}
@@ -865,10 +865,10 @@ export function resultsPage(m: ResultsPageModel): string {
                     <>
                       <TextField
                         name={`score-${r.id}`}
-                        label={`Score de ${name} au test (%)`}
+                        label={`Score ${elide("de", name)} au test (%)`}
                         hint={
                           attempt
-                            ? `Test passé en ligne le ${formatDate(attempt.submittedAt)} : ${attempt.correctCount} bonne(s) réponse(s) sur ${attempt.questionCount}, soit ${percent(attempt.score)}`
+                            ? `Test passé en ligne le ${formatDate(attempt.submittedAt)} : ${countOutOf(attempt.correctCount, attempt.questionCount, "bonne réponse", "bonnes réponses")}, soit ${percent(attempt.score)}`
                             : "De 0 à 100, par exemple 62,5"
                         }
                         value={v(`score-${r.id}`)}
@@ -892,7 +892,7 @@ export function resultsPage(m: ResultsPageModel): string {
                   />
                   <TextField
                     name={`reason-${r.id}`}
-                    label={`Motif de l'équivalence de ${name}`}
+                    label={`Motif de l'équivalence ${elide("de", name)}`}
                     value={v(`reason-${r.id}`)}
                     error={m.errors[`reason-${r.id}`]}
                     width="long"
@@ -965,7 +965,7 @@ export function enrolmentPage(m: EnrolmentPageModel): string {
     equivalence: e.equivalenceReason ? { reason: e.equivalenceReason } : null,
   });
   const ended = session.endsOn <= m.today;
-  const title = m.own ? "Mon inscription" : `Inscription de ${traineeName(e)}`;
+  const title = m.own ? "Mon inscription" : `Inscription ${elide("de", traineeName(e))}`;
   return renderPage({
     ...m.chrome,
     title: `${title} – ${training.code}`,
@@ -1148,7 +1148,7 @@ export function enrolmentListPage(m: {
       <>
         <PageHeader title={title} />
         <DataTable
-          caption={`${m.total} inscription${m.total > 1 ? "s" : ""}`}
+          caption={plural(m.total, "inscription")}
           head={["Stagiaire", "Formation", "Session", "Inscription", "Financement", "Résultat"]}
           empty="Aucune inscription."
           rows={m.rows.map((r) => [

@@ -94,7 +94,7 @@ describe("browser: appointments and the agenda", { skip: chromiumMissing }, () =
       .click();
     await page.getByLabel("Agenda de").selectOption({ label: "Inès Martin" });
     await page.getByRole("button", { name: "Afficher" }).click();
-    await page.getByRole("heading", { level: 1, name: "Agenda de Inès Martin" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Agenda d'Inès Martin" }).waitFor();
     await s.expectAccessible("agenda d'une intervenante");
     await s.screenshot("rdv-06-agenda-chef");
   });
