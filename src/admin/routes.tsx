@@ -6,21 +6,15 @@ import { NotFoundError } from "../platform/errors.ts";
 import { type FormErrors, type FormValues, isUuid, normalizeForm, validateForm } from "../platform/forms.ts";
 import { pageChrome, redirectWithFlash, sendPage } from "../platform/page.ts";
 import { DataTable, Tag } from "../platform/views/display.tsx";
-import {
-  AddressFields,
-  Button,
-  ButtonLink,
-  CsrfField,
-  SelectField,
-  TextField,
-} from "../platform/views/forms.tsx";
+import { AddressFields, ButtonLink, SelectField, TextField } from "../platform/views/forms.tsx";
 import { renderPage } from "../platform/views/layout.tsx";
 import { PageHeader } from "../platform/views/page-header.tsx";
 import { DEPARTEMENTS } from "../reference/data/departements.ts";
 import { courtsOfAppeal } from "../reference/tables.ts";
 import { AssociationForm, isValidSiret, UserForm } from "./form.ts";
 import { sendAdminForm } from "./form-page.tsx";
-import { ResetLinkButton, resetLinkRoutes } from "./reset-link.tsx";
+import { resetLinkRoutes } from "./reset-link.tsx";
+import { userListRoutes } from "./users-list.tsx";
 
 const adminOnly = { roles: ["admin"] as Role[] };
 const v = (values: FormValues, k: string) =>
@@ -30,6 +24,7 @@ const v = (values: FormValues, k: string) =>
 export async function adminRoutes(app: FastifyInstance) {
   const { db } = app.deps.database;
   await app.register(resetLinkRoutes);
+  await app.register(userListRoutes);
 
   app.get("/admin/associations", { config: adminOnly }, async (request, reply) => {
     const rows = await db.select().from(associations).orderBy(asc(associations.name));
@@ -163,59 +158,6 @@ export async function adminRoutes(app: FastifyInstance) {
       });
     });
     return redirectWithFlash(request, reply, "/admin/associations", "L'association a été ajoutée.");
-  });
-
-  app.get("/admin/utilisateurs", { config: adminOnly }, async (request, reply) => {
-    const rows = await db
-      .select({ user: users, associationName: associations.name })
-      .from(users)
-      .leftJoin(associations, eq(associations.id, users.associationId))
-      .orderBy(asc(users.lastName), asc(users.firstName));
-    const chrome = pageChrome(request, reply);
-    return sendPage(
-      reply,
-      renderPage({
-        ...chrome,
-        title: "Utilisateurs",
-        wide: true,
-        breadcrumbs: [{ href: "/", label: "Accueil" }, { label: "Utilisateurs" }],
-        children: (
-          <>
-            <PageHeader
-              title="Utilisateurs"
-              actions={<ButtonLink href="/admin/utilisateurs/nouveau">Créer un compte</ButtonLink>}
-            />
-            <DataTable
-              caption={`${rows.length} comptes`}
-              head={["Nom", "E-mail", "Rôle", "Association", "Statut", "Action"]}
-              rows={rows.map(({ user, associationName }) => [
-                `${user.firstName} ${user.lastName}`,
-                user.email,
-                ROLE_LABELS[user.role],
-                associationName ?? "Fédération",
-                user.active ? <Tag tone="green">Actif</Tag> : <Tag>Désactivé</Tag>,
-                <>
-                  <form
-                    method="post"
-                    action={`/admin/utilisateurs/${user.id}/${user.active ? "desactiver" : "activer"}`}
-                  >
-                    <CsrfField token={chrome.csrfToken} />
-                    <Button variant={user.active ? "warning" : "secondary"} small>
-                      {user.active ? "Désactiver" : "Réactiver"}
-                      <span class="visually-hidden">
-                        {" "}
-                        le compte de {user.firstName} {user.lastName}
-                      </span>
-                    </Button>
-                  </form>
-                  {user.active ? <ResetLinkButton user={user} csrfToken={chrome.csrfToken} /> : null}
-                </>,
-              ])}
-            />
-          </>
-        ),
-      }),
-    );
   });
 
   async function userForm(
