@@ -10,6 +10,8 @@ import { auditRoutes } from "./audit/routes.tsx";
 import { caseloadRoutes } from "./caseload/routes.ts";
 import { cisjRoutes } from "./cisj/routes.ts";
 import { closingRoutes } from "./closing/routes.ts";
+import { cncApplyRoutes } from "./cnc/apply-routes.ts";
+import { cncLinkRoutes } from "./cnc/link-routes.ts";
 import { cncRoutes } from "./cnc/routes.ts";
 import { fileRoutes } from "./files/routes.ts";
 import { incidentRoutes } from "./incidents/routes.ts";
@@ -51,6 +53,8 @@ export async function registerFeatures(app: FastifyInstance): Promise<void> {
   await app.register(cisjRoutes);
   await app.register(trainingStatsRoutes);
   await app.register(cncRoutes);
+  await app.register(cncLinkRoutes);
+  await app.register(cncApplyRoutes);
   // Reference data, legal notice and the JSON API.
   await app.register(legalRoutes);
   await app.register(adminRoutes);

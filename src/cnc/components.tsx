@@ -153,9 +153,11 @@ export function CourseView({ course, caption }: { course: Course; caption: strin
           },
           {
             key: "Stage pratique",
-            value: internship.dispensed
-              ? `Dispensé : ${formatDuration(course.tutelaryAtEntry)} d'activité tutélaire à l'entrée en formation (${INTERNSHIP.dispenseTutelaryMonths} mois exigés)`
-              : `${internship.hours} h sur ${internship.weeks} semaines consécutives, à effectuer (${formatDuration(course.tutelaryAtEntry)} d'activité tutélaire à l'entrée en formation ; ${INTERNSHIP.dispenseTutelaryMonths} mois en dispensent)`,
+            value: internship.awaitingWorkCertificates
+              ? `${internship.hours} h sur ${internship.weeks} semaines consécutives, à effectuer : ${formatDuration(course.tutelaryAtEntry)} d'activité tutélaire à l'entrée en formation dispenseraient du stage, mais les attestations de travail qui la justifient ne sont pas au dossier`
+              : internship.dispensed
+                ? `Dispensé : ${formatDuration(course.tutelaryAtEntry)} d'activité tutélaire à l'entrée en formation (${INTERNSHIP.dispenseTutelaryMonths} mois exigés)`
+                : `${internship.hours} h sur ${internship.weeks} semaines consécutives, à effectuer (${formatDuration(course.tutelaryAtEntry)} d'activité tutélaire à l'entrée en formation ; ${INTERNSHIP.dispenseTutelaryMonths} mois en dispensent)`,
           },
         ]}
       />

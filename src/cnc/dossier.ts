@@ -6,6 +6,7 @@
 import {
   CANDIDACY_PIECES,
   type ExerciseMode,
+  type ExperienceField,
   type HeldCertificate,
   type IsoDate,
   type Mention,
@@ -19,6 +20,7 @@ import {
   type DossierContext,
   type Duration,
   dossierStatus,
+  experienceCounts,
   experienceDuration,
   formatEuros,
   inTutelaryActivity,
@@ -51,6 +53,7 @@ export interface DossierExperience {
   fromDate: IsoDate;
   toDate: IsoDate | null;
   tutelary: boolean;
+  field: ExperienceField | null;
 }
 
 export interface DossierPiece {
@@ -115,6 +118,8 @@ export function courseOf(
   dispensed: readonly string[],
   alleged: readonly string[],
   entryDate: IsoDate,
+  /** The work certificates are in the dossier: only then does tutelary activity dispense of the internship. */
+  workCertificatesProvided: boolean,
 ): Course {
   const tutelary = periodsUpTo(
     experiences.filter((e) => e.tutelary).map((e) => ({ from: e.fromDate, to: e.toDate })),
@@ -128,6 +133,7 @@ export function courseOf(
     tutelaryActivityPeriods: tutelary,
     entryDate,
     heldCertificates: held,
+    workCertificatesProvided,
   });
   return { ...plan, entryDate, tutelaryAtEntry: experienceDuration(tutelary, entryDate) };
 }
@@ -145,6 +151,7 @@ export function buildDossier(input: {
   const periods = experiences.map((e) => ({ from: e.fromDate, to: e.toDate, tutelary: e.tutelary }));
   const context: DossierContext = {
     exercisingTutelary: inTutelaryActivity(periods, on),
+    tutelaryExperience: periods.some((p) => p.tutelary && p.from <= on),
     requestsAllegement: candidacy.requestedAllegements.length > 0,
     requestsDispense: candidacy.requestedDispenses.length > 0,
   };
@@ -157,7 +164,12 @@ export function buildDossier(input: {
     hasLevel5Diploma: candidate.hasLevel5Diploma,
     level5JobMonths: candidate.level5JobMonths,
     experienceMonths: 0,
-    experiencePeriods: periodsUpTo(periods, on),
+    experiencePeriods: periodsUpTo(
+      experiences
+        .filter((e) => experienceCounts(candidacy.mention, e))
+        .map((e) => ({ from: e.fromDate, to: e.toDate })),
+      on,
+    ),
     exercisingTutelaryActivity: context.exercisingTutelary,
   });
   const feePaid = candidacy.feePaidOn !== null;
@@ -189,6 +201,7 @@ export function buildDossier(input: {
           decision.dispensedModules,
           decision.allegedModules,
           decision.entryDate,
+          pieces.some((p) => p.code === "work_certificates" && p.provided),
         )
       : null;
   return {

@@ -10,7 +10,9 @@ import {
 import {
   type CommissionRole,
   EXERCISE_MODES,
+  EXPERIENCE_FIELDS,
   type ExerciseMode,
+  type ExperienceField,
   MENTIONS,
   type Mention,
 } from "./reference.ts";
@@ -60,6 +62,12 @@ const experienceFields = Object.fromEntries(
       `exp${n}Employer`,
       Type.Optional(
         TextInput({ maxLength: 200, errorMessage: "L'employeur doit faire 200 caractères au plus" }),
+      ),
+    ],
+    [
+      `exp${n}Field`,
+      Type.Optional(
+        ChoiceInput(EXPERIENCE_FIELDS, { errorMessage: "Choisissez le domaine de cet emploi dans la liste" }),
       ),
     ],
   ]),
@@ -157,6 +165,8 @@ export interface ExperienceInput {
   to: string | null;
   employer: string | null;
   tutelary: boolean;
+  /** Field of the job; null when not stated. */
+  field: ExperienceField | null;
 }
 
 export interface CandidateInput {
@@ -190,9 +200,12 @@ export function toCandidateInput(values: FormValues): CandidateInput {
       from: s(`exp${row}From`),
       to: s(`exp${row}To`),
       employer: s(`exp${row}Employer`),
-      tutelary: values[`exp${row}Tutelary`] !== undefined,
+      tutelary: values[`exp${row}Tutelary`] !== undefined || s(`exp${row}Field`) === "tutelaire",
+      field: EXPERIENCE_FIELDS.includes(s(`exp${row}Field`) as ExperienceField)
+        ? (s(`exp${row}Field`) as ExperienceField)
+        : null,
     };
-    if (entry.from || entry.to || entry.employer || entry.tutelary) experiences.push(entry);
+    if (entry.from || entry.to || entry.employer || entry.tutelary || entry.field) experiences.push(entry);
   }
   return {
     lastName: s("lastName") ?? "",

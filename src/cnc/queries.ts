@@ -85,8 +85,12 @@ export async function createCandidate(
   tx: Tx,
   input: CandidateInput,
   linkedUserId: string | null,
-  createdBy: string,
-): Promise<{ candidateId: string; candidacies: { id: string; mention: Mention }[] }> {
+  /** The training service's user; null when the candidate applied on the public page. */
+  createdBy: string | null,
+): Promise<{
+  candidateId: string;
+  candidacies: { id: string; mention: Mention; trackingToken: string | null }[];
+}> {
   const [candidate] = await tx
     .insert(cncCandidates)
     .values({
@@ -118,6 +122,7 @@ export async function createCandidate(
         toDate: e.to,
         employer: e.employer ?? "",
         tutelary: e.tutelary,
+        field: e.field,
       })),
     );
   }
@@ -134,7 +139,11 @@ export async function createCandidate(
         createdBy,
       })),
     )
-    .returning({ id: cncCandidacies.id, mention: cncCandidacies.mention });
+    .returning({
+      id: cncCandidacies.id,
+      mention: cncCandidacies.mention,
+      trackingToken: cncCandidacies.trackingToken,
+    });
   return { candidateId: candidate.id, candidacies };
 }
 

@@ -65,6 +65,31 @@ export const EXERCISE_MODE_INFO: Record<ExerciseMode, ExerciseModeInfo> = {
   },
 };
 
+/**
+ * Fields of a job, for the experience « dans un des domaines nécessaires à l'exercice des fonctions »
+ * (003 « Conditions d'accès »; décret du 30 décembre 2008). The texts do not list the fields: Parcours
+ * reads them from the domains of the training (juridique, gestion, protection de la personne) and the
+ * tutelary activity itself; a job in another field does not count (see docs/certification-rules.md).
+ */
+export const EXPERIENCE_FIELDS = ["tutelaire", "juridique", "gestion", "social", "autre"] as const;
+export type ExperienceField = (typeof EXPERIENCE_FIELDS)[number];
+
+export const EXPERIENCE_FIELD_INFO: Record<ExperienceField, { label: string; mentions: readonly Mention[] }> =
+  {
+    tutelaire: {
+      label:
+        "Activité tutélaire (exercice de mesures de protection ou d'aide à la gestion du budget familial)",
+      mentions: ["MJPM", "MAJ", "MJAGBF"],
+    },
+    juridique: { label: "Juridique", mentions: ["MJPM", "MAJ", "MJAGBF"] },
+    gestion: {
+      label: "Gestion administrative, budgétaire, fiscale ou patrimoniale",
+      mentions: ["MJPM", "MAJ", "MJAGBF"],
+    },
+    social: { label: "Social, médico-social ou éducatif", mentions: ["MJPM", "MAJ", "MJAGBF"] },
+    autre: { label: "Autre domaine", mentions: [] },
+  };
+
 /** Which diploma the mention requires to enter the training. */
 export type DiplomaRule =
   /** A diploma or title of level 5 (former level III) of the RNCP, in any field; or its dispense. */
@@ -328,7 +353,12 @@ export const CANDIDACY_FEE = {
   currency: "EUR",
 } as const;
 
-export type PieceCondition = "exercising_tutelary" | "requests_allegement" | "requests_dispense";
+export type PieceCondition =
+  | "exercising_tutelary"
+  /** Tutelary activity declared, current or past: its seniority is proven by the work certificates. */
+  | "tutelary_experience"
+  | "requests_allegement"
+  | "requests_dispense";
 
 export interface CandidacyPiece {
   code: string;
@@ -381,7 +411,7 @@ export const CANDIDACY_PIECES: readonly CandidacyPiece[] = [
     code: "work_certificates",
     label:
       "Attestations de travail avec l'intitulé du ou des postes et leurs dates d'exercice, justifiant de l'ancienneté dans l'activité tutélaire",
-    requiredWhen: "exercising_tutelary",
+    requiredWhen: "tutelary_experience",
   },
   {
     code: "measure_report",

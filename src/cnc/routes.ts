@@ -15,6 +15,10 @@
  *   POST /cnc/candidatures/:id/commission            a complete dossier presented to a commission
  *   POST /cnc/candidatures/:id/contestation          a contest received by letter
  *   POST /cnc/candidatures/:id/entretien             the interview of a contest scheduled
+ *   POST /cnc/candidatures/:id/changer-commission    a dossier waiting for a decision, or contested,
+ *                                                    moved to another upcoming commission
+ *   (the candidate's link, revoked and issued again: link-routes.ts; the public application:
+ *   apply-routes.ts)
  *   GET  /cnc/commissions, /cnc/commissions/nouvelle (+ POST), /cnc/commissions/:id
  *   POST /cnc/commissions/:id/decisions/:candidacyId the commission's decision and the course
  *
@@ -101,9 +105,11 @@ import {
   canContest,
   canDecide,
   checkCommissionComposition,
+  canMoveCommission,
   dossierOpen,
 } from "./rules.ts";
 import { trackingPage } from "./tracking-view.tsx";
+import { moveToCommission } from "./tracking-link.ts";
 import { candidacyListPage, candidacyPage, candidateFormPage } from "./views.tsx";
 
 const FORMATION: readonly Role[] = ["formation"];
@@ -179,7 +185,8 @@ export async function cncRoutes(app: FastifyInstance): Promise<void> {
     errors: FormErrors = {},
   ) {
     const today = todayInParis();
-    const path = `/cnc/suivi/${details.candidacy.trackingToken}`;
+    const token = details.candidacy.trackingToken;
+    const path = token ? `/cnc/suivi/${token}` : null;
     return sendPage(
       reply,
       candidacyPage({
@@ -187,7 +194,7 @@ export async function cncRoutes(app: FastifyInstance): Promise<void> {
         details,
         dossier: dossierOf(details, today),
         trackingPath: path,
-        trackingUrl: `${publicUrl}${path}`,
+        trackingUrl: path ? `${publicUrl}${path}` : "",
         upcoming: await upcomingCommissions(db, today),
         today,
         values,
@@ -500,6 +507,36 @@ export async function cncRoutes(app: FastifyInstance): Promise<void> {
   });
 
   // ------------------------------------------------------------------------------------------
+  app.post("/cnc/candidatures/:id/changer-commission", { config: formation }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const details = await detailsOr404(id);
+    const values = normalizeForm(request.body);
+    if (!canMoveCommission(details.candidacy.status))
+      throw new ConflictError(
+        "Seul un dossier en attente de décision ou contesté peut être présenté à une autre commission.",
+      );
+    const upcoming = await upcomingCommissions(db, todayInParis());
+    const target = upcoming.find(
+      (c) => c.id === values.newCommissionId && c.id !== details.candidacy.commissionId,
+    );
+    if (!target)
+      return renderCandidacy(request, reply, details, values, {
+        newCommissionId: "Choisissez une autre commission à venir dans la liste",
+      });
+    await db.transaction(async (tx) => {
+      const locked = await lockCandidacy(tx, id);
+      if (!locked || !canMoveCommission(locked.status))
+        throw new ConflictError("Le dossier a changé entre-temps : rechargez la page.");
+      await moveToCommission(tx, id, target.id);
+    });
+    return redirectWithFlash(
+      request,
+      reply,
+      `/cnc/candidatures/${id}`,
+      `Le dossier est présenté à la commission du ${formatDate(target.meetsOn)}, qui l'examinera à nouveau.`,
+    );
+  });
+
   // Commissions
   // ------------------------------------------------------------------------------------------
 
@@ -609,6 +646,7 @@ export async function cncRoutes(app: FastifyInstance): Promise<void> {
             input.alleged,
             input.entryDate,
           )
+            details.pieces.some((p) => p.code === "work_certificates" && p.provided),
         : null;
     await db.transaction(async (tx) => {
       const locked = await lockCandidacy(tx, candidacyId);

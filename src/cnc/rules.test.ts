@@ -27,7 +27,9 @@ import {
   crossDispensedModules,
   dossierOpen,
   dossierStatus,
+  experienceCounts,
   experienceDuration,
+  experienceFieldNote,
   formatEuros,
   formatMonths,
   inTutelaryActivity,
@@ -474,7 +476,13 @@ describe("practical internship", () => {
 
   test("350 hours over ten consecutive weeks", () => {
     const plan = validateCourse({ ...course, tutelaryActivityMonthsAtEntry: 0 });
-    assert.deepEqual(plan.internship, { hours: 350, weeks: 10, dispensed: false, tutelaryMonthsAtEntry: 0 });
+    assert.deepEqual(plan.internship, {
+      hours: 350,
+      weeks: 10,
+      dispensed: false,
+      tutelaryMonthsAtEntry: 0,
+      awaitingWorkCertificates: false,
+    });
   });
 
   test("dispensed from 6 months of tutelary activity at entry", () => {
@@ -577,4 +585,50 @@ describe("candidacy workflow", () => {
     assert.deepEqual(courseFieldErrors("MJPM", ["4.2", "4.3"], [], ["MAJ"]), {});
     assert.deepEqual(courseFieldErrors("MAJ", ["1.1"], ["1.2"]), {});
   });
+});
+
+describe("experienceCounts and experienceFieldNote", () => {
+  const cases = [
+    {
+      mention: "MJPM",
+      field: "juridique",
+      tutelary: false,
+      counts: true,
+      note: /^Juridique : domaine requis pour le CNC MJPM, comptée$/,
+    },
+    {
+      mention: "MJAGBF",
+      field: "social",
+      tutelary: false,
+      counts: true,
+      note: /domaine requis pour le CNC MJAGBF/,
+    },
+    {
+      mention: "MAJ",
+      field: "autre",
+      tutelary: false,
+      counts: false,
+      note: /^Autre domaine : hors des domaines requis pour le CNC MAJ, non comptée$/,
+    },
+    {
+      mention: "MJPM",
+      field: null,
+      tutelary: true,
+      counts: true,
+      note: /^Activité tutélaire : domaine requis/,
+    },
+    {
+      mention: "MJPM",
+      field: null,
+      tutelary: false,
+      counts: false,
+      note: /^Domaine non précisé : non comptée/,
+    },
+  ] as const;
+  for (const c of cases) {
+    test(`${c.mention}, ${c.field ?? "non précisé"}${c.tutelary ? ", tutélaire" : ""}`, () => {
+      assert.equal(experienceCounts(c.mention, c), c.counts);
+      assert.match(experienceFieldNote(c.mention, c), c.note);
+    });
+  }
 });

@@ -18,7 +18,9 @@ import {
   DIPLOMA_DISPENSE_JOB_MONTHS,
   DIPLOMA_RULES,
   EXERCISE_MODE_INFO,
+  EXPERIENCE_FIELD_INFO,
   type ExerciseMode,
+  type ExperienceField,
   type HeldCertificate,
   INTERNSHIP,
   type IsoDate,
@@ -336,6 +338,8 @@ export function candidacyFee(holdsOldTmpOrTps: boolean): number {
 
 export interface DossierContext {
   exercisingTutelary: boolean;
+  /** Tutelary activity declared, current or past (the work certificates prove it). */
+  tutelaryExperience?: boolean;
   requestsAllegement: boolean;
   requestsDispense: boolean;
 }
@@ -344,6 +348,8 @@ function conditionHolds(condition: PieceCondition, context: DossierContext): boo
   switch (condition) {
     case "exercising_tutelary":
       return context.exercisingTutelary;
+    case "tutelary_experience":
+      return context.tutelaryExperience ?? context.exercisingTutelary;
     case "requests_allegement":
       return context.requestsAllegement;
     case "requests_dispense":
@@ -497,6 +503,11 @@ export interface CourseInput {
   heldCertificates?: readonly HeldCertificate[];
   /** Experience related to the content of the alleged modules, in months, when known. */
   allegementExperienceMonths?: number;
+  /**
+   * The work certificates (piece « work_certificates ») are in the dossier: the tutelary activity that
+   * dispenses of the internship must be proven by them. When false, the internship is not dispensed.
+   */
+  workCertificatesProvided?: boolean;
 }
 
 export interface CourseModule {
@@ -520,6 +531,8 @@ export interface CoursePlan {
     weeks: typeof INTERNSHIP.weeks;
     dispensed: boolean;
     tutelaryMonthsAtEntry: number;
+    /** Enough tutelary activity, but the work certificates proving it are not in the dossier. */
+    awaitingWorkCertificates: boolean;
   };
 }
 
@@ -560,6 +573,8 @@ export function validateCourse(input: CourseInput): CoursePlan {
     input.tutelaryActivityPeriods !== undefined
       ? experienceDuration(input.tutelaryActivityPeriods, input.entryDate).months
       : input.tutelaryActivityMonthsAtEntry;
+  const enoughActivity = tutelaryMonths >= INTERNSHIP.dispenseTutelaryMonths;
+  const proven = input.workCertificatesProvided !== false;
 
   return {
     errors,
@@ -569,8 +584,9 @@ export function validateCourse(input: CourseInput): CoursePlan {
     internship: {
       hours: INTERNSHIP.hours,
       weeks: INTERNSHIP.weeks,
-      dispensed: tutelaryMonths >= INTERNSHIP.dispenseTutelaryMonths,
+      dispensed: enoughActivity && proven,
       tutelaryMonthsAtEntry: tutelaryMonths,
+      awaitingWorkCertificates: enoughActivity && !proven,
     },
   };
 }
@@ -626,6 +642,14 @@ export function dossierStatus(anythingProvided: boolean, missingCount: number): 
 /** The commission decides on a dossier presented to it, and again after the interview of a contest. */
 export function canDecide(status: CandidacyStatus): boolean {
   return status === "en_commission" || status === "entretien_planifie";
+}
+
+/**
+ * A dossier moves to another commission while it waits for a decision (withdrawn from the agenda of its
+ * commission, which did not examine it) or after a contest: the other commission examines it again.
+ */
+export function canMoveCommission(status: CandidacyStatus): boolean {
+  return status === "en_commission" || status === "conteste" || status === "entretien_planifie";
 }
 
 /** A decision can be contested once it is known. */
@@ -691,4 +715,33 @@ export function courseFieldErrors(
     ...(dispenseErrors.length > 0 ? { dispensed: dispenseErrors.join(". ") } : {}),
     ...(allegementErrors.length > 0 ? { alleged: allegementErrors.join(". ") } : {}),
   };
+}
+
+/**
+ * Whether a job counts toward the experience required for a mention: its field is one of the fields
+ * needed for the office (EXPERIENCE_FIELD_INFO). A job whose field was not stated counts only when it
+ * is tutelary activity (the exercise of the measures themselves).
+ */
+export function experienceCounts(
+  mention: Mention,
+  experience: { field: ExperienceField | null; tutelary: boolean },
+): boolean {
+  if (experience.field === null) return experience.tutelary;
+  return EXPERIENCE_FIELD_INFO[experience.field].mentions.includes(mention);
+}
+
+/** What the dossier says of a job: in a field required for the CNC or not, in French. */
+export function experienceFieldNote(
+  mention: Mention,
+  experience: { field: ExperienceField | null; tutelary: boolean },
+): string {
+  const counts = experienceCounts(mention, experience);
+  if (experience.field === null)
+    return counts
+      ? "Activité tutélaire : domaine requis pour le CNC, comptée"
+      : "Domaine non précisé : non comptée dans l'expérience exigée";
+  const label = EXPERIENCE_FIELD_INFO[experience.field].label;
+  return counts
+    ? `${label} : domaine requis pour le CNC ${mention}, comptée`
+    : `${label} : hors des domaines requis pour le CNC ${mention}, non comptée`;
 }

@@ -13,7 +13,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { users } from "../accounts/tables.ts";
 import { bytea } from "../files/tables.ts";
-import type { CommissionRole, ExerciseMode, Mention } from "./reference.ts";
+import type { CommissionRole, ExerciseMode, ExperienceField, Mention } from "./reference.ts";
 import type { CandidacyStatus } from "./rules.ts";
 
 /*
@@ -76,10 +76,16 @@ export const cncExperiences = pgTable(
     employer: text("employer").notNull(),
     /** Tutelary activity (exercise of protection measures): internship dispense, pieces to provide. */
     tutelary: boolean("tutelary").notNull().default(false),
+    /** Field of the job (EXPERIENCE_FIELDS): only a field needed for the office counts; null: not stated. */
+    field: text("field").$type<ExperienceField>(),
   },
   (t) => [
     index("cnc_experiences_candidate_idx").on(t.candidateId),
     check("cnc_experiences_dates_check", sql`${t.toDate} is null or ${t.toDate} >= ${t.fromDate}`),
+    check(
+      "cnc_experiences_field_check",
+      sql`${t.field} in ('tutelaire', 'juridique', 'gestion', 'social', 'autre')`,
+    ),
   ],
 );
 
@@ -99,8 +105,11 @@ export const cncCandidacies = pgTable(
     feePaidOn: date("fee_paid_on", { mode: "string" }),
     requestedDispenses: text("requested_dispenses").array().notNull().default(sql`'{}'::text[]`),
     requestedAllegements: text("requested_allegements").array().notNull().default(sql`'{}'::text[]`),
-    /** Random, unguessable (192 bits, base64url): the candidate's private tracking link. */
-    trackingToken: text("tracking_token").notNull().unique(),
+    /**
+     * Random, unguessable (192 bits, base64url): the candidate's private tracking link. Null once the
+     * training service has revoked it (until it issues a new one).
+     */
+    trackingToken: text("tracking_token").unique(),
     commissionId: uuid("commission_id").references(() => cncCommissions.id),
     presentedAt: timestamp("presented_at", { withTimezone: true }),
     createdBy: uuid("created_by").references(() => users.id),

@@ -34,6 +34,7 @@ import {
 } from "./components.tsx";
 import type { Dossier } from "./dossier.ts";
 import { CANDIDATE_FORM_ID, CandidateDuplicates } from "./duplicate-view.tsx";
+import { ExperienceFieldSelect, MoveCommissionSection, TrackingLinkSection } from "./dossier-sections.tsx";
 import type { CandidateMatch } from "./duplicates.ts";
 import { EXPERIENCE_ROWS } from "./form.ts";
 import type { CandidacyDetails } from "./queries.ts";
@@ -46,6 +47,7 @@ import {
   dossierOpen,
   experienceDuration,
   formatEuros,
+  experienceFieldNote,
   periodsUpTo,
 } from "./rules.ts";
 
@@ -341,6 +343,7 @@ export function candidateFormPage({
                   width="long"
                 />
                 <Checkbox
+                <ExperienceFieldSelect n={n} value={v(`exp${n}Field`)} error={errors[`exp${n}Field`]} />
                   name={`exp${n}Tutelary`}
                   label={`Activité tutélaire pendant la période ${n}`}
                   checked={values[`exp${n}Tutelary`] !== undefined}
@@ -396,7 +399,8 @@ export interface CandidacyPageModel {
   details: CandidacyDetails;
   dossier: Dossier;
   trackingUrl: string;
-  trackingPath: string;
+  /** null: the link was revoked. */
+  trackingPath: string | null;
   upcoming: { id: string; meetsOn: string; place: string | null }[];
   today: string;
   values: Values;
@@ -459,14 +463,12 @@ export function candidacyPage(m: CandidacyPageModel): string {
           ]}
         />
 
-        <h2>Lien de suivi du candidat</h2>
-        <p>
-          Transmettez ce lien au candidat, et à lui seul : il y suit son dossier, dépose les pièces manquantes
-          et peut contester la décision de la commission.
-        </p>
-        <p>
-          <a href={m.trackingPath}>{m.trackingUrl}</a>
-        </p>
+        <TrackingLinkSection
+          candidacyId={candidacy.id}
+          trackingPath={m.trackingPath}
+          trackingUrl={m.trackingUrl}
+          csrfToken={m.chrome.csrfToken}
+        />
 
         <h2>Candidat</h2>
         <SummaryList
@@ -508,7 +510,7 @@ export function candidacyPage(m: CandidacyPageModel): string {
         />
         <DataTable
           caption="Expérience professionnelle"
-          head={["Employeur", "Du", "Au", "Durée", "Activité tutélaire"]}
+          head={["Employeur", "Du", "Au", "Durée", "Activité tutélaire", "Domaine"]}
           empty="Aucune période d'expérience déclarée."
           rows={experiences.map((e) => [
             e.employer,
@@ -517,6 +519,7 @@ export function candidacyPage(m: CandidacyPageModel): string {
             formatDuration(experienceDuration(periodsUpTo([{ from: e.fromDate, to: e.toDate }], dossier.on))),
             e.tutelary ? "Oui" : "Non",
           ])}
+            experienceFieldNote(candidacy.mention, e),
         />
 
         <h2>Conditions d'accès</h2>
@@ -741,6 +744,15 @@ export function candidacyPage(m: CandidacyPageModel): string {
           </p>
         ) : null}
 
+        <MoveCommissionSection
+          candidacyId={candidacy.id}
+          status={candidacy.status}
+          currentCommissionId={candidacy.commissionId}
+          upcoming={m.upcoming}
+          value={v("newCommissionId")}
+          errors={errors}
+          csrfToken={m.chrome.csrfToken}
+        />
         {details.decision ? (
           <>
             <h2>Décision de la commission</h2>
