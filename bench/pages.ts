@@ -30,11 +30,16 @@ const database: Database = databaseUrl
   ? await openPostgres(databaseUrl, { max: 10 })
   : await openPglite(path.join(process.env.DATA_DIR ?? "", "pgdata"));
 
-/** Statements sent through Drizzle while `recording` is set. */
+/**
+ * Statements sent through Drizzle while `recording` is set: one request, sent once the requests of the
+ * previous load have ended (see settle()).
+ */
 let recording: { text: string; params: unknown[] }[] | null = null;
 const session = (database.db as unknown as { session: { logger: unknown; options: { logger?: unknown } } })
   .session;
-const logger = { logQuery: (text: string, params: unknown[]) => recording?.push({ text, params }) };
+const logger = {
+  logQuery: (text: string, params: unknown[]) => recording?.push({ text, params }),
+};
 session.logger = logger;
 session.options.logger = logger;
 
@@ -161,16 +166,18 @@ try {
   ] as const) {
     const cookie = await login(email);
     for (const t of await targets(email, role)) {
-      recording = [];
+      const statements: { text: string; params: unknown[] }[] = [];
+      recording = statements;
       const once = await app.inject({
         method: "GET",
         url: t.url,
         headers: { cookie, "accept-encoding": "br" },
       });
-      const statements = recording;
       recording = null;
       if (once.statusCode !== 200) throw new Error(`${t.url} : ${once.statusCode}`);
       const a = await load(t.url, { cookie });
+      // Requests queued when autocannon stopped still run: let them end before the replay and the next recording.
+      await new Promise((resolve) => setTimeout(resolve, Math.max(1000, 3 * a.p95)));
       const r = await replay(statements);
       console.log(
         `page=${t.page} role=${role} app_rps=${a.rps.toFixed(1)} app_p95_ms=${a.p95.toFixed(0)} ` +
