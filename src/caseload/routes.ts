@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { type Role, users } from "../accounts/tables.ts";
+import { pendingTestsOf } from "../knowledge-tests/pending.tsx";
 import { referentsOf } from "../measures/queries.ts";
 import { MEASURE_STATUSES, type MeasureStatus } from "../measures/rules.ts";
 import { FIELD_ROLES } from "../platform/auth.ts";
@@ -73,7 +74,7 @@ export async function caseloadRoutes(app: FastifyInstance) {
           : undefined,
     };
     const today = todayInParis();
-    const [{ rows, total, deadlines }, types] = await Promise.all([
+    const [{ rows, total, deadlines }, types, pendingTests] = await Promise.all([
       inTenant(request, async (tx) => {
         const list = await caseload(tx, filter, page);
         const items = await deadlinesUntil(tx, {
@@ -84,6 +85,7 @@ export async function caseloadRoutes(app: FastifyInstance) {
         return { ...list, deadlines: lateAndThisWeek(items, today) };
       }),
       activeMeasureTypes(db),
+      pendingTestsOf(db, user.id, today),
     ]);
     return sendPage(
       reply,
@@ -105,6 +107,7 @@ export async function caseloadRoutes(app: FastifyInstance) {
         filters: { typeCode: filter.typeCode, status, referentId: filter.referentId },
         types,
         referents,
+        pendingTests,
       }),
     );
   });

@@ -1,4 +1,5 @@
 import { daysRemaining } from "../deadlines/rules.ts";
+import { type PendingTest, PendingTestsNotice } from "../knowledge-tests/pending.tsx";
 import { MEASURE_STATUSES, STATUS_LABELS } from "../measures/rules.ts";
 import { statusTone } from "../measures/status-tag.tsx";
 import { personName } from "../persons/views.tsx";
@@ -12,6 +13,8 @@ import type { DeadlineItem } from "../team/queries.ts";
 import type { CaseloadRow } from "./queries.ts";
 
 export interface CaseloadModel {
+  /** The user's own knowledge tests to take (they are a trainee too). */
+  pendingTests?: readonly PendingTest[];
   chrome: PageChrome;
   title: string;
   scope: "own" | "team" | "association";
@@ -81,6 +84,7 @@ export function caseloadPage(m: CaseloadModel): string {
     children: (
       <>
         <PageHeader title={m.title} actions={<a href="/personnes/nouvelle">Ajouter une personne</a>} />
+        <PendingTestsNotice tests={m.pendingTests ?? []} />
         <section class="deadline-summary" aria-labelledby="echeances">
           <h2 id="echeances">
             {plural(m.deadlines.late.length, "échéance")} en retard, {m.deadlines.thisWeek.length} cette

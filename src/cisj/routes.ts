@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { pendingTestsOf } from "../knowledge-tests/pending.tsx";
 import type { CurrentUser } from "../platform/auth.ts";
 import type { Db } from "../platform/db.ts";
 import { ConflictError, NotFoundError } from "../platform/errors.ts";
@@ -119,7 +120,11 @@ async function renderPath(
   status = 200,
 ) {
   const db = dbOf(request);
-  const [path, detail] = await Promise.all([pathOf(db, trainee.id), findDossierOfTrainee(db, trainee.id)]);
+  const [path, detail, pendingTests] = await Promise.all([
+    pathOf(db, trainee.id),
+    findDossierOfTrainee(db, trainee.id),
+    viewer === "self" ? pendingTestsOf(db, trainee.id, todayInParis()) : Promise.resolve([]),
+  ]);
   return sendPage(
     reply,
     pathPage({
@@ -131,6 +136,7 @@ async function renderPath(
       canOpen: canOpenCisjDossier(path.progress),
       mayDeposit: detail ? traineeMayDeposit(detail.dossier.status) : false,
       errors,
+      pendingTests,
     }),
     status,
   );

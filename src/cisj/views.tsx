@@ -1,4 +1,5 @@
 import type { ComponentChildren, VNode } from "preact";
+import { type PendingTest, PendingTestsNotice } from "../knowledge-tests/pending.tsx";
 import { elide, plural } from "../platform/french.ts";
 import type { PageChrome } from "../platform/page.ts";
 import { DataTable, formatDate, Notice, SummaryList, Tag, type TagTone } from "../platform/views/display.tsx";
@@ -342,6 +343,8 @@ export interface PathPageModel {
   canOpen: boolean;
   mayDeposit: boolean;
   errors: FormErrors;
+  /** The trainee's knowledge tests to take (shown to themselves). */
+  pendingTests?: readonly PendingTest[];
 }
 
 export function pathPage(m: PathPageModel): string {
@@ -379,6 +382,7 @@ export function pathPage(m: PathPageModel): string {
             ) : undefined
           }
         />
+        <PendingTestsNotice tests={m.pendingTests ?? []} />
         <h2>Avancement</h2>
         <ProgressSummary progress={progress} />
         <h2>Ce qu'il reste à faire</h2>

@@ -5,8 +5,10 @@ import type { TopLevelSpec } from "vega-lite";
 import { compile } from "vega-lite";
 import type { StatisticsRow } from "./rules.ts";
 
-const PASS = "Taux de réussite au test";
-const REFUSAL = "Taux de refus du test";
+const PASS = "Taux de réussite : part des tests passés qui sont réussis";
+const REFUSAL = "Taux de refus : part des stagiaires qui refusent le test";
+/** What the vertical axis measures: each rate has its own base (docs/certification-rules.md). */
+export const Y_AXIS_TITLE = ["En % des tests passés (réussite)", "ou des stagiaires (refus)"];
 
 /** A loader that fetches nothing: every datum of the chart is inline. */
 function noNetworkLoader(): vega.Loader {
@@ -49,16 +51,16 @@ export async function ratesChartSvg(rows: readonly StatisticsRow[], label: strin
       y: {
         field: "rate",
         type: "quantitative",
-        title: "Part des stagiaires (en %)",
+        title: Y_AXIS_TITLE,
         scale: { domain: [0, 100] },
-        axis: { tickCount: 5 },
+        axis: { tickCount: 5, titleFontSize: 12 },
       },
       color: {
         field: "serie",
         type: "nominal",
         title: null,
         scale: { domain: [PASS, REFUSAL], range: ["#1d5f9e", "#a3361f"] },
-        legend: { orient: "bottom", labelLimit: 400, labelFontSize: 13 },
+        legend: { orient: "bottom", direction: "vertical", labelLimit: 640, labelFontSize: 13 },
       },
       shape: {
         field: "serie",

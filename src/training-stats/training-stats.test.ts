@@ -161,8 +161,13 @@ for (const engine of engines()) {
       assert.match(svg, /role="img"/);
       assert.match(svg, /aria-label="Graphique : taux de réussite et taux de refus/);
       assert.doesNotMatch(svg, / width="/, "the chart scales to the page");
-      assert.doesNotMatch(res.body, /<script(?! src="\/static\/js\/enhance\.js")/);
-      assert.match(text(res.body), /Taux de réussite au test/);
+      assert.doesNotMatch(res.body, /<script(?! src="\/static\/js\/enhance\.(?:[0-9a-f]+\.)?js")/);
+      // The axis and the legend say what each rate measures: tests taken, or all trainees.
+      assert.match(text(res.body), /En % des tests passés \(réussite\)/);
+      assert.match(text(res.body), /ou des stagiaires \(refus\)/);
+      assert.match(text(res.body), /Taux de réussite : part des tests passés qui sont réussis/);
+      assert.match(text(res.body), /Taux de refus : part des stagiaires qui refusent le test/);
+      assert.doesNotMatch(text(res.body), /Part des stagiaires \(en %\)/);
     });
 
     test("the XLSX export has French headers and percentage cells", async () => {

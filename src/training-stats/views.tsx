@@ -48,33 +48,35 @@ export function statisticsPage(m: StatisticsPageModel): string {
             </figcaption>
           </figure>
         ) : null}
-        <DataTable
-          caption="Statistiques par année"
-          head={[
-            "Année",
-            "Stagiaires",
-            "Tests passés",
-            "Réussis",
-            "Taux de réussite",
-            "Refus",
-            "Taux de refus",
-            "Certificats CISJ",
-            ...CNC_OUTCOMES.map((o) => CNC_OUTCOME_LABELS[o]),
-          ]}
-          numericColumns={[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}
-          empty="Aucune donnée pour l'instant."
-          rows={m.rows.map((r) => [
-            String(r.year),
-            String(r.trainees),
-            String(r.testsTaken),
-            String(r.passed),
-            formatRate(r.passRate),
-            String(r.refused),
-            formatRate(r.refusalRate),
-            String(r.certificates),
-            ...CNC_OUTCOMES.map((o) => String(r.cnc[o])),
-          ])}
-        />
+        <div class="stats-table">
+          <DataTable
+            caption="Statistiques par année"
+            head={[
+              "Année",
+              "Stagiaires",
+              "Tests passés",
+              "Réussis",
+              "Taux de réussite",
+              "Refus",
+              "Taux de refus",
+              "Certificats CISJ",
+              ...CNC_OUTCOMES.map((o) => CNC_OUTCOME_LABELS[o]),
+            ]}
+            numericColumns={[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}
+            empty="Aucune donnée pour l'instant."
+            rows={m.rows.map((r) => [
+              String(r.year),
+              String(r.trainees),
+              String(r.testsTaken),
+              String(r.passed),
+              formatRate(r.passRate),
+              String(r.refused),
+              formatRate(r.refusalRate),
+              String(r.certificates),
+              ...CNC_OUTCOMES.map((o) => String(r.cnc[o])),
+            ])}
+          />
+        </div>
       </>
     ),
   });

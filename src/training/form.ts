@@ -155,3 +155,15 @@ export function checkFunding(values: FormValues): FormErrors {
   const refusal = fundingRefusal(funding);
   return refusal ? { funding: refusal } : {};
 }
+
+/** The date of an enrolment recorded by the training service (a past session); today when left empty. */
+export const EnrolmentDateForm = Type.Object({
+  enrolledOn: Type.Optional(
+    DateInput({
+      label: "La date d'inscription",
+      min: "2000-01-01",
+      max: "today",
+      errorMessage: "Saisissez une date d'inscription réelle, par exemple 15/01/2024",
+    }),
+  ),
+});

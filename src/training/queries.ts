@@ -268,6 +268,8 @@ export async function enrol(
     today: IsoDate;
     /** The training service may record an enrolment in a session already started (past sessions). */
     allowStarted: boolean;
+    /** The day the enrolment was made, when recorded afterwards; now otherwise. */
+    enrolledOn?: IsoDate | null;
   },
 ): Promise<EnrolOutcome> {
   const session = await lockSession(db, args.sessionId);
@@ -285,7 +287,8 @@ export async function enrol(
     funding: args.funding,
     associationId: args.associationId,
     enrolledBy: args.enrolledBy,
-    enrolledAt: new Date(),
+    // Noon in Paris keeps the same calendar day whatever the offset.
+    enrolledAt: args.enrolledOn ? new Date(`${args.enrolledOn}T12:00:00+01:00`) : new Date(),
     cancelledAt: null,
   };
   let enrolmentId: string;

@@ -24,6 +24,7 @@ import {
   checkFunding,
   checkSessionForm,
   checkTraining,
+  EnrolmentDateForm,
   SessionForm,
   type SessionFormInput,
   TrainingForm,
@@ -57,7 +58,7 @@ import {
   updateSession,
   updateTraining,
 } from "./queries.ts";
-import { parsePercent, sessionUsesTest } from "./rules.ts";
+import { enrolmentDateError, parsePercent, sessionUsesTest } from "./rules.ts";
 import {
   cataloguePage,
   enrolmentListPage,
@@ -462,6 +463,17 @@ export async function trainingRoutes(app: FastifyInstance): Promise<void> {
     const detail = await loadSession(db, id);
     const values = normalizeForm(request.body);
     const errors = checkFunding(values);
+    let enrolledOn: string | null = null;
+    if (user.role === "formation") {
+      const dated = validateForm(EnrolmentDateForm, values);
+      Object.assign(errors, dated.errors);
+      enrolledOn = typeof values.enrolledOn === "string" && values.enrolledOn ? values.enrolledOn : null;
+      const dateError =
+        enrolledOn && !errors.enrolledOn
+          ? enrolmentDateError(enrolledOn, detail.session, todayInParis())
+          : null;
+      if (dateError) errors.enrolledOn = dateError;
+    }
     let target: TraineeOption | null = null;
     if (isTrainee(user)) {
       target = await findTrainee(db, user.id);
@@ -492,6 +504,7 @@ export async function trainingRoutes(app: FastifyInstance): Promise<void> {
         enrolledBy: user.id,
         today: todayInParis(),
         allowStarted: user.role === "formation",
+        enrolledOn,
       }),
     );
     const self = chosen.id === user.id;

@@ -10,6 +10,7 @@ import {
   checkTrainingDuration,
   cisjProgress,
   type EnrolmentResultInput,
+  enrolmentDateError,
   enrolmentResult,
   fundingRefusal,
   isFundingAllowed,
@@ -527,4 +528,22 @@ describe("sessionUsesTest", () => {
     assert.equal(sessionUsesTest("2012-01-01"), true);
     assert.equal(sessionUsesTest("2026-05-04"), true);
   });
+});
+
+describe("enrolmentDateError", () => {
+  const session = { endsOn: "2024-03-15" };
+  const cases = [
+    { on: "2024-01-10", error: null },
+    { on: "2024-03-15", error: null },
+    {
+      on: "2024-03-16",
+      error: "La date d'inscription ne peut pas suivre la fin de la session (le 15/03/2024)",
+    },
+    { on: "2026-06-02", error: "La date d'inscription ne peut pas être dans le futur" },
+  ];
+  for (const c of cases) {
+    test(`${c.on}: ${c.error ?? "accepted"}`, () => {
+      assert.equal(enrolmentDateError(c.on, session, "2026-06-01"), c.error);
+    });
+  }
 });

@@ -534,3 +534,15 @@ export function enrolmentResult(input: EnrolmentResultInput): { code: EnrolmentR
 export function sessionUsesTest(sessionStart: IsoDate): boolean {
   return (yearOf(sessionStart) ?? 0) >= KNOWLEDGE_TEST_FROM_YEAR;
 }
+
+/**
+ * The day an enrolment was made, as the training service records it afterwards for a past session:
+ * not in the future, and not after the session's last day (one enrols before or during a session).
+ * Null when the date is acceptable.
+ */
+export function enrolmentDateError(enrolledOn: IsoDate, session: { endsOn: IsoDate }, today: IsoDate) {
+  if (enrolledOn > today) return "La date d'inscription ne peut pas être dans le futur";
+  if (enrolledOn > session.endsOn)
+    return `La date d'inscription ne peut pas suivre la fin de la session (le ${session.endsOn.split("-").reverse().join("/")})`;
+  return null;
+}

@@ -691,6 +691,15 @@ export function sessionPage(m: SessionPageModel): string {
                 error={m.errors.traineeId}
               />
               <FundingChoice values={m.values} errors={m.errors} />
+              {manage ? (
+                <DateField
+                  name="enrolledOn"
+                  label="Date d'inscription (facultatif)"
+                  hint="Pour une session passée, le jour où la personne s'était inscrite ; aujourd'hui si vide."
+                  value={str(m.values, "enrolledOn")}
+                  error={m.errors.enrolledOn}
+                />
+              ) : null}
               <FormActions>
                 <Button>Inscrire</Button>
               </FormActions>
