@@ -17,6 +17,9 @@ const FONTS = {
 };
 const STANDARD_FONT_NAMES = new Set(Object.values(FONTS.Helvetica));
 
+/** Who issues the certificate. */
+export const ISSUER = "Fédération Citoyens & Justice";
+
 export interface CertificatePdfInput {
   holderName: string;
   number: string;
@@ -42,17 +45,26 @@ export async function certificatePdf(input: CertificatePdfInput): Promise<Buffer
       creator: "Parcours",
     },
     defaultStyle: { font: "Helvetica", fontSize: 12, lineHeight: 1.3 },
+    // A double frame around the page, drawn behind the text.
+    background: () => ({
+      canvas: [
+        { type: "rect", x: 20, y: 20, w: 801.89, h: 555.28, lineWidth: 2, lineColor: "#1d3f6e" },
+        { type: "rect", x: 27, y: 27, w: 787.89, h: 541.28, lineWidth: 0.75, lineColor: "#1d3f6e" },
+      ],
+    }),
     content: [
-      { text: "Fédération Citoyens & Justice – service Formation", alignment: "center", fontSize: 11 },
+      { text: ISSUER, alignment: "center", bold: true, fontSize: 13, color: "#1d3f6e" },
+      { text: "Service Formation", alignment: "center", fontSize: 11, margin: [0, 2, 0, 0] },
       {
         text: "Certificat d'Intervenant Socio-Judiciaire",
         alignment: "center",
         bold: true,
-        fontSize: 26,
-        margin: [0, 60, 0, 10],
+        fontSize: 28,
+        color: "#1d3f6e",
+        margin: [0, 42, 0, 18],
       },
-      { text: "est décerné à", alignment: "center", margin: [0, 10, 0, 6] },
-      { text: input.holderName, alignment: "center", bold: true, fontSize: 22, margin: [0, 0, 0, 18] },
+      { text: "est décerné à", alignment: "center", margin: [0, 0, 0, 8] },
+      { text: input.holderName, alignment: "center", bold: true, fontSize: 24, margin: [0, 0, 0, 20] },
       {
         text: [
           `qui a validé les ${CISJ_REQUIREMENTS.total} formations du parcours (${path}) `,
@@ -61,22 +73,37 @@ export async function certificatePdf(input: CertificatePdfInput): Promise<Buffer
             : "et soutenu son mémoire devant un jury de professionnels.",
         ],
         alignment: "center",
-        margin: [40, 0, 40, 24],
+        margin: [50, 0, 50, 0],
       },
       {
+        // The block of number, signature and QR code sits at the foot of the page.
+        absolutePosition: { x: 60, y: 395 },
         columns: [
+          {
+            width: 250,
+            stack: [
+              { text: [{ text: "Certificat n° ", bold: true }, input.number] },
+              { text: [{ text: "Délivré le ", bold: true }, formatDate(input.issuedOn)] },
+              { text: "Authenticité vérifiable à l'adresse :", fontSize: 10, margin: [0, 14, 0, 0] },
+              { text: input.verificationUrl, fontSize: 9, color: "#1d3f6e" },
+              { text: "ou en lisant le code ci-contre.", fontSize: 10 },
+            ],
+          },
           {
             width: "*",
             stack: [
-              { text: [{ text: "Numéro : ", bold: true }, input.number] },
-              { text: [{ text: "Délivré le : ", bold: true }, formatDate(input.issuedOn)] },
-              { text: "Vérifier l'authenticité de ce certificat :", margin: [0, 12, 0, 0] },
-              { text: input.verificationUrl, fontSize: 10 },
+              { text: "Pour la fédération, le ou la responsable", alignment: "center", fontSize: 11 },
+              { text: "du service Formation", alignment: "center", fontSize: 11 },
+              {
+                canvas: [{ type: "line", x1: 56, y1: 70, x2: 256, y2: 70, lineWidth: 0.75 }],
+                margin: [0, 0, 0, 4],
+              },
+              { text: "Signature et cachet", alignment: "center", fontSize: 9, italics: true },
             ],
           },
-          { width: "auto", qr: input.verificationUrl, fit: 110 },
+          { width: 120, qr: input.verificationUrl, fit: 120, alignment: "right" },
         ],
-        margin: [0, 20, 0, 0],
+        columnGap: 20,
       },
     ],
   };
