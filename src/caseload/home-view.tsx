@@ -22,7 +22,7 @@ export const HOME_LIST_LIMIT = 10;
 function Task({ n, text, href }: { n: number; text: string; href?: string }): VNode {
   const body = (
     <>
-      <span class="home-task__count">{n}</span> {text}
+      <span class="home-task__count">{n}</span> <span class="home-task__text">{text}</span>
     </>
   );
   return (
