@@ -95,7 +95,7 @@ export function auditDetailText(action: AuditAction, detail: Record<string, unkn
   if (action === "recherche") {
     const n = detail.results;
     if (typeof n !== "number" || !Number.isInteger(n) || n < 0) return "";
-    return n === 0 ? "Aucun résultat" : `${n} résultat${n > 1 ? "s" : ""}`;
+    return plural(n, "résultat", "résultats", { zero: "Aucun résultat" });
   }
   return "";
 }

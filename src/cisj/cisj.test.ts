@@ -147,7 +147,7 @@ for (const engine of engines()) {
       const direction = await as("direction@demo.parcours.fr");
       const seen = await direction.get(`/formation/parcours/${ines}`);
       assert.equal(seen.statusCode, 200);
-      assert.match(text(seen.body), /Parcours CISJ de Inès MARTIN/);
+      assert.match(text(seen.body), /Parcours CISJ d'Inès MARTIN/);
       const foreign = await direction.get(`/formation/parcours/${thomas}`);
       assert.equal(foreign.statusCode, 404);
       assert.doesNotMatch(foreign.body, /SCHMITT/);

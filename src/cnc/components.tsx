@@ -1,4 +1,5 @@
 import type { VNode } from "preact";
+import { plural } from "../platform/french.ts";
 import { DataTable, formatDate, SummaryList, Tag, type TagTone } from "../platform/views/display.tsx";
 import type { Option } from "../platform/views/forms.tsx";
 import type { Course } from "./dossier.ts";
@@ -66,7 +67,7 @@ export function mentionTitle(mention: Mention): string {
 export function formatDuration(d: Duration): string {
   const months = formatMonths(d.months);
   if (d.days === 0) return months;
-  const days = `${d.days} jour${d.days > 1 ? "s" : ""}`;
+  const days = plural(d.days, "jour");
   return d.months === 0 ? days : `${months.replace(" et ", ", ")} et ${days}`;
 }
 

@@ -42,6 +42,7 @@ import {
   normalizeForm,
   validateForm,
 } from "../platform/forms.ts";
+import { pluralWord } from "../platform/french.ts";
 import { type PageChrome, pageChrome, redirectWithFlash, sendPage } from "../platform/page.ts";
 import { currentUser, pageNumber, todayInParis } from "../platform/request-context.ts";
 import { attachmentHeader, receiveFile, type Upload } from "../platform/uploads.ts";
@@ -306,7 +307,7 @@ export async function cncRoutes(app: FastifyInstance): Promise<void> {
       request,
       reply,
       `/cnc/candidatures/${first.id}`,
-      `Le candidat ${candidateName(input)} a été enregistré (mention${created.candidacies.length > 1 ? "s" : ""} ${mentions}).`,
+      `Le candidat ${candidateName(input)} a été enregistré (${pluralWord(created.candidacies.length, "mention")} ${mentions}).`,
     );
   });
 

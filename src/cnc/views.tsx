@@ -1,3 +1,4 @@
+import { plural } from "../platform/french.ts";
 import type { PageChrome } from "../platform/page.ts";
 import { DataTable, formatDate, Notice, Pagination, SummaryList, Tag } from "../platform/views/display.tsx";
 import {
@@ -137,7 +138,7 @@ export function candidacyListPage(m: CandidacyListModel): string {
           <Button variant="secondary">Filtrer</Button>
         </form>
         <DataTable
-          caption={`${m.total} candidature${m.total > 1 ? "s" : ""}`}
+          caption={plural(m.total, "candidature")}
           head={["Candidat", "Mention", "Mode d'exercice", "Statut", "Frais de dossier", "Commission"]}
           empty="Aucune candidature ne correspond à ces critères."
           rows={m.rows.map((r) => [

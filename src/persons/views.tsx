@@ -70,7 +70,7 @@ export function personListPage(m: PersonListModel): string {
           </form>
         </search>
         <DataTable
-          caption={`${m.total} personne${m.total > 1 ? "s" : ""}${m.q ? ` pour « ${m.q} »` : ""}`}
+          caption={`${plural(m.total, "personne")}${m.q ? ` pour « ${m.q} »` : ""}`}
           head={["Nom", "Date de naissance", "Commune", "Mesures en cours"]}
           numericColumns={[3]}
           empty="Aucune personne."
