@@ -105,12 +105,12 @@ import {
   type CandidacyStatus,
   canContest,
   canDecide,
-  checkCommissionComposition,
   canMoveCommission,
+  checkCommissionComposition,
   dossierOpen,
 } from "./rules.ts";
-import { trackingPage } from "./tracking-view.tsx";
 import { moveToCommission } from "./tracking-link.ts";
+import { trackingPage } from "./tracking-view.tsx";
 import { candidacyListPage, candidacyPage, candidateFormPage } from "./views.tsx";
 
 const FORMATION: readonly Role[] = ["formation"];
@@ -507,7 +507,6 @@ export async function cncRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  // ------------------------------------------------------------------------------------------
   app.post("/cnc/candidatures/:id/changer-commission", { config: formation }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const details = await detailsOr404(id);
@@ -538,6 +537,7 @@ export async function cncRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
+  // ------------------------------------------------------------------------------------------
   // Commissions
   // ------------------------------------------------------------------------------------------
 
@@ -646,8 +646,8 @@ export async function cncRoutes(app: FastifyInstance): Promise<void> {
             input.dispensed,
             input.alleged,
             input.entryDate,
-          )
             details.pieces.some((p) => p.code === "work_certificates" && p.provided),
+          )
         : null;
     await db.transaction(async (tx) => {
       const locked = await lockCandidacy(tx, candidacyId);

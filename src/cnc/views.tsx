@@ -34,8 +34,8 @@ import {
   StatusTag,
 } from "./components.tsx";
 import type { Dossier } from "./dossier.ts";
-import { CANDIDATE_FORM_ID, CandidateDuplicates } from "./duplicate-view.tsx";
 import { ExperienceFieldSelect, MoveCommissionSection, TrackingLinkSection } from "./dossier-sections.tsx";
+import { CANDIDATE_FORM_ID, CandidateDuplicates } from "./duplicate-view.tsx";
 import type { CandidateMatch } from "./duplicates.ts";
 import { EXPERIENCE_ROWS } from "./form.ts";
 import type { CandidacyDetails } from "./queries.ts";
@@ -47,8 +47,8 @@ import {
   canContest,
   dossierOpen,
   experienceDuration,
-  formatEuros,
   experienceFieldNote,
+  formatEuros,
   periodsUpTo,
 } from "./rules.ts";
 
@@ -343,8 +343,8 @@ export function candidateFormPage({
                   error={errors[`exp${n}Employer`]}
                   width="long"
                 />
-                <Checkbox
                 <ExperienceFieldSelect n={n} value={v(`exp${n}Field`)} error={errors[`exp${n}Field`]} />
+                <Checkbox
                   name={`exp${n}Tutelary`}
                   label={`Activité tutélaire pendant la période ${n}`}
                   checked={values[`exp${n}Tutelary`] !== undefined}
@@ -519,8 +519,8 @@ export function candidacyPage(m: CandidacyPageModel): string {
             e.toDate ? formatDate(e.toDate) : "en cours",
             formatDuration(experienceDuration(periodsUpTo([{ from: e.fromDate, to: e.toDate }], dossier.on))),
             e.tutelary ? "Oui" : "Non",
-          ])}
             experienceFieldNote(candidacy.mention, e),
+          ])}
         />
 
         <h2>Conditions d'accès</h2>
@@ -744,7 +744,6 @@ export function candidacyPage(m: CandidacyPageModel): string {
             )}
           </p>
         ) : null}
-
         <MoveCommissionSection
           candidacyId={candidacy.id}
           status={candidacy.status}
@@ -754,6 +753,7 @@ export function candidacyPage(m: CandidacyPageModel): string {
           errors={errors}
           csrfToken={m.chrome.csrfToken}
         />
+
         {details.decision ? (
           <>
             <h2>Décision de la commission</h2>
