@@ -48,7 +48,8 @@ describe("browser: the training service handles a CNC candidacy", { skip: chromi
     await page.getByLabel("Prénom(s)").fill("Maëlle");
     await fillDate(page, "Date de naissance", "1988-02-14");
     await page.getByLabel("Autre diplôme ou titre de niveau 5 (ex-niveau III) inscrit au RNCP").check();
-    await page.getByLabel("Début de la période 1").fill("2024-03-01");
+    await fillDate(page, "Début de la période 1", "2024-03-01");
+    await page.getByLabel("Domaine de l'emploi de la période 1").selectOption("tutelaire");
     await page
       .getByLabel("Employeur ou structure de la période 1")
       .fill("Service mandataire fictif de Gironde");
