@@ -1,9 +1,11 @@
 import { Type } from "typebox";
-import { ChoiceInput, DateInput, TextInput } from "../platform/forms.ts";
+import { ChoiceInput, DateInput, IdInput, JUDICIAL_DATE_MIN, TextInput } from "../platform/forms.ts";
 import { INCIDENT_KINDS } from "./tables.ts";
 
 export const IncidentForm = Type.Object({
   occurredOn: DateInput({
+    label: "La date de l'incident",
+    min: JUDICIAL_DATE_MIN,
     requiredMessage: "Saisissez la date de l'incident",
     errorMessage: "Saisissez une date réelle, par exemple 24/11/2026",
   }),
@@ -16,10 +18,6 @@ export const IncidentForm = Type.Object({
     requiredMessage: "Décrivez l'incident",
     errorMessage: "La description doit faire 4 000 caractères au plus",
   }),
-  obligationId: Type.Optional(
-    TextInput({ maxLength: 40, errorMessage: "Choisissez une obligation de la mesure" }),
-  ),
-  appointmentId: Type.Optional(
-    TextInput({ maxLength: 40, errorMessage: "Choisissez un rendez-vous de la mesure" }),
-  ),
+  obligationId: Type.Optional(IdInput({ errorMessage: "Choisissez une obligation de la mesure" })),
+  appointmentId: Type.Optional(IdInput({ errorMessage: "Choisissez un rendez-vous de la mesure" })),
 });

@@ -177,15 +177,15 @@ for (const engine of engines()) {
       );
       assert.match(
         sections.section_obligations ?? "",
-        /Obligations non respectées : Se soumettre à des soins\./,
+        /^À signaler : 1 obligation constatée comme non respectée \(Se soumettre à des soins\)\.$/m,
       );
       assert.match(
         sections.section_rendez_vous ?? "",
-        /3 rendez-vous depuis le début de la mesure : 1 honoré\(s\), 1 excusé\(s\), 1 manqué\(s\)\./,
+        /^3 rendez-vous depuis le début de la mesure : 1 honoré, 1 absence excusée, 1 absence non excusée\.$/m,
       );
       assert.match(
         sections.section_rendez_vous ?? "",
-        new RegExp(`Rendez-vous manqués : ${formatDate(days(-30))}`),
+        new RegExp(`^Absence non excusée : le ${formatDate(days(-30))} \\(entretien\\)\\.$`, "m"),
       );
       assert.match(sections.section_incidents ?? "", /Absente à l'entretien sans prévenir\./);
       assert.equal(sections.section_conclusion, "");
