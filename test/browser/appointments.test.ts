@@ -61,6 +61,13 @@ describe("browser: appointments and the agenda", { skip: chromiumMissing }, () =
 
     await page.getByRole("table", { name: "Rendez-vous passés" }).getByRole("link").first().click();
     await page.getByRole("heading", { name: "Présence" }).waitFor();
+    const appointmentId = /\/rendez-vous\/([0-9a-f-]{36})$/.exec(new URL(page.url()).pathname)?.[1];
+    assert.ok(appointmentId, `adresse du rendez-vous : ${page.url()}`);
+    // The page's title names the appointment's day and time: « Entretien du 12/03/2025 à 10:00 ».
+    const title = (await page.getByRole("heading", { level: 1 }).textContent()) ?? "";
+    const [, dd = "", mm = "", yyyy = "", when = ""] =
+      /du (\d{2})\/(\d{2})\/(\d{4}) (à \d{2}:\d{2})/.exec(title) ?? [];
+    assert.ok(yyyy, `titre du rendez-vous : ${title}`);
     await s.expectAccessible("rendez-vous passé");
     await page.getByLabel("Absent·e").check();
     await page.getByLabel("Note (facultatif)").fill("Absent sans prévenir.");
@@ -69,7 +76,7 @@ describe("browser: appointments and the agenda", { skip: chromiumMissing }, () =
     const incident = page.getByRole("link", { name: "Déclarer un incident" });
     assert.match(
       (await incident.getAttribute("href")) ?? "",
-      /^\/mesures\/[0-9a-f-]{36}\/incidents\/nouveau$/,
+      new RegExp(`^/mesures/[0-9a-f-]{36}/incidents/nouveau\\?rendezVous=${appointmentId}$`),
     );
     await s.expectAccessible("rendez-vous absence");
     await s.screenshot("rdv-05-absence");
@@ -82,6 +89,23 @@ describe("browser: appointments and the agenda", { skip: chromiumMissing }, () =
     await page.getByRole("link", { name: "Ajouter à mon agenda (.ics)" }).click();
     const file = await download;
     assert.match(file.suggestedFilename(), /^rendez-vous-\d{4}-\d{2}-\d{2}\.ics$/);
+
+    // « Déclarer un incident » opens the form filled from the absence: its day, its nature, the appointment.
+    await page.getByRole("link", { name: "Déclarer un incident" }).click();
+    await page.getByRole("heading", { level: 1, name: "Déclarer un incident" }).waitFor();
+    const occurredOn = page.getByRole("group", { name: "Date de l'incident" });
+    assert.equal(await occurredOn.getByLabel("Jour").inputValue(), dd);
+    assert.equal(await occurredOn.getByLabel("Mois").inputValue(), mm);
+    assert.equal(await occurredOn.getByLabel("Année").inputValue(), yyyy);
+    assert.equal(await page.getByLabel("Absence à une convocation").isChecked(), true);
+    const linked = page.getByLabel("Rendez-vous concerné (facultatif)");
+    assert.equal(await linked.inputValue(), appointmentId);
+    assert.match(
+      (await linked.locator("option:checked").textContent()) ?? "",
+      new RegExp(`du ${dd}/${mm}/${yyyy} ${when} \\(absent`),
+    );
+    await s.expectAccessible("incident prérempli depuis le rendez-vous");
+    await s.screenshot("rdv-06-incident-prerempli");
   });
 
   test("a chef de service opens an intervenant's agenda", async () => {
@@ -96,6 +120,6 @@ describe("browser: appointments and the agenda", { skip: chromiumMissing }, () =
     await page.getByRole("button", { name: "Afficher" }).click();
     await page.getByRole("heading", { level: 1, name: "Agenda d'Inès Martin" }).waitFor();
     await s.expectAccessible("agenda d'une intervenante");
-    await s.screenshot("rdv-06-agenda-chef");
+    await s.screenshot("rdv-07-agenda-chef");
   });
 });

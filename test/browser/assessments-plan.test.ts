@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { addCalendarDays } from "../../src/deadlines/rules.ts";
 import { todayInParis } from "../../src/platform/request-context.ts";
-import { type BrowserSession, chromiumMissing, startBrowserSession } from "./support.ts";
+import { type BrowserSession, chromiumMissing, fillDate, startBrowserSession } from "./support.ts";
 
 describe("browser: partners, action plan and assessment", { skip: chromiumMissing }, () => {
   let s: BrowserSession;
@@ -73,7 +73,7 @@ describe("browser: partners, action plan and assessment", { skip: chromiumMissin
     await s.expectAccessible("objectif en erreur");
     await page.getByLabel("Domaine").selectOption("famille");
     await page.getByLabel("Objectif", { exact: true }).fill("Renouer avec les enfants");
-    await page.getByLabel("Échéance (facultatif)").fill(addCalendarDays(today, 90));
+    await fillDate(page, "Échéance (facultatif)", addCalendarDays(today, 90));
     await page.getByRole("button", { name: "Ajouter l'objectif" }).click();
     await page.getByText("L'objectif a été ajouté au plan d'action.").waitFor();
 
@@ -83,7 +83,7 @@ describe("browser: partners, action plan and assessment", { skip: chromiumMissin
     await page
       .getByLabel("Partenaire (facultatif)")
       .selectOption({ label: "Association Pas à Pas – insertion (Association)" });
-    await page.getByLabel("Échéance", { exact: true }).fill(addCalendarDays(today, 14));
+    await fillDate(page, "Échéance", addCalendarDays(today, 14), { exact: true });
     await page.getByRole("button", { name: "Ajouter l'action" }).click();
     await page.getByText("L'action a été ajoutée.").waitFor();
     await page

@@ -4,7 +4,7 @@ import type { Locator } from "playwright-core";
 import { addCalendarDays } from "../../src/deadlines/rules.ts";
 import { demoPdf } from "../../src/demo/obligations.ts";
 import { todayInParis } from "../../src/platform/request-context.ts";
-import { type BrowserSession, chromiumMissing, startBrowserSession } from "./support.ts";
+import { type BrowserSession, chromiumMissing, fillDate, startBrowserSession } from "./support.ts";
 
 const textOf = async (locator: Locator) => (await locator.textContent()) ?? "";
 
@@ -42,7 +42,7 @@ describe("browser: obligations, proofs and incidents of a measure", { skip: chro
     await s.expectAccessible("nouvelle obligation en erreur");
     await page.getByLabel("Obligation de la liste légale").selectOption("cpp138-14");
     await page.getByLabel("Précisions (facultatif)").fill("Remise des armes au greffe sous huit jours");
-    await page.getByLabel("Premier justificatif attendu le").fill(addCalendarDays(today, 7));
+    await fillDate(page, "Premier justificatif attendu le", addCalendarDays(today, 7));
     await page.getByLabel("Puis un justificatif tous les (jours, facultatif)").fill("");
     await page.getByRole("button", { name: "Enregistrer l'obligation" }).click();
     await page.getByText("L'obligation « Ne pas détenir ou porter une arme » est enregistrée.").waitFor();
