@@ -1,6 +1,6 @@
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { newTrackingToken } from "../cnc/queries.ts";
-import { CANDIDACY_PIECES, type ExerciseMode, type Mention } from "../cnc/reference.ts";
+import { CANDIDACY_PIECES, type ExerciseMode, type ExperienceField, type Mention } from "../cnc/reference.ts";
 import {
   addDays,
   addMonths,
@@ -67,7 +67,13 @@ interface DemoCandidate {
   socialWorkDiploma?: string;
   level5Diploma?: boolean;
   otherDiplomas?: string;
-  experiences: { monthsAgo: number; untilMonthsAgo?: number; employer: string; tutelary: boolean }[];
+  experiences: {
+    monthsAgo: number;
+    untilMonthsAgo?: number;
+    employer: string;
+    tutelary: boolean;
+    field?: ExperienceField;
+  }[];
   candidacies: DemoCandidacy[];
 }
 
@@ -185,7 +191,7 @@ const CANDIDATES: DemoCandidate[] = [
     city: "Thionville",
     postalCode: "57100",
     level5Diploma: true,
-    experiences: [{ monthsAgo: 30, employer: "Cabinet comptable fictif", tutelary: false }],
+    experiences: [{ monthsAgo: 30, employer: "Cabinet comptable fictif", tutelary: false, field: "gestion" }],
     candidacies: [
       {
         mention: "MJPM",
@@ -320,6 +326,8 @@ async function seedCandidate(
       toDate: e.untilMonthsAgo === undefined ? null : addMonths(today, -e.untilMonthsAgo),
       employer: e.employer,
       tutelary: e.tutelary,
+      // The job's field as the candidate would declare it: tutelary work, else the employer's sector.
+      field: e.field ?? (e.tutelary ? "tutelaire" : "social"),
     })),
   );
   const exercisingTutelary = c.experiences.some((e) => e.tutelary && e.untilMonthsAgo === undefined);
