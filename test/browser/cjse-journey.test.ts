@@ -86,7 +86,7 @@ describe("browser: one CJSE from the mandate to the closing", { skip: chromiumMi
     await page.getByText("L'objectif a été ajouté au plan d'action.").waitFor();
     await page.getByRole("link", { name: "Ajouter une action : Accéder à un hébergement stable" }).click();
     await page.getByLabel("Action", { exact: true }).fill("Demande SIAO déposée avec la personne");
-    await page.getByLabel("Échéance", { exact: true }).fill(addCalendarDays(today, 10));
+    await fillDate(page, "Échéance", addCalendarDays(today, 10), { exact: true });
     await page.getByRole("button", { name: "Ajouter l'action" }).click();
     await page.getByText("L'action a été ajoutée.").waitFor();
 
@@ -98,13 +98,13 @@ describe("browser: one CJSE from the mandate to the closing", { skip: chromiumMi
       await tabs().getByRole("link", { name: "Obligations" }).click();
       await page.getByRole("link", { name: "Ajouter une obligation" }).click();
       await page.getByLabel("Obligation de la liste légale").selectOption(code);
-      await page.getByLabel("Début").fill(addCalendarDays(today, -58));
-      await page.getByLabel("Premier justificatif attendu le").fill(addCalendarDays(today, -20));
+      await fillDate(page, "Début", addCalendarDays(today, -58), { exact: true });
+      await fillDate(page, "Premier justificatif attendu le", addCalendarDays(today, -20));
       await page.getByLabel("Puis un justificatif tous les (jours, facultatif)").fill("30");
       await page.getByRole("button", { name: "Enregistrer l'obligation" }).click();
       await page.getByText(/L'obligation « .* » est enregistrée\./).waitFor();
       assert.match((await page.locator("main h1").textContent()) ?? "", title);
-      await page.getByLabel("Reçu le").fill(addCalendarDays(today, -21));
+      await fillDate(page, "Reçu le", addCalendarDays(today, -21));
       await page.getByLabel("Nature du justificatif").selectOption("attestation");
       await page
         .getByLabel("Fichier (facultatif)")
@@ -129,8 +129,26 @@ describe("browser: one CJSE from the mandate to the closing", { skip: chromiumMi
     await page.getByRole("button", { name: "Enregistrer la présence" }).click();
     await page.getByText("La personne était absente").waitFor();
     await page.getByRole("link", { name: "Déclarer un incident" }).click();
-    await fillDate(page, "Date de l'incident", addCalendarDays(today, -3));
-    await page.getByLabel("Absence").check();
+    await page.waitForURL(/\/incidents\/nouveau\?rendezVous=[0-9a-f-]{36}$/);
+    await page.getByRole("heading", { level: 1, name: "Déclarer un incident" }).waitFor();
+    // The form comes filled from the missed appointment: its day, the absence, the appointment and the
+    // obligation to report to the service that the absence fails.
+    const [year, month, day] = addCalendarDays(today, -3).split("-");
+    const incidentDate = page.getByRole("group", { name: "Date de l'incident" });
+    assert.equal(await incidentDate.getByLabel("Jour").inputValue(), day);
+    assert.equal(await incidentDate.getByLabel("Mois").inputValue(), month);
+    assert.equal(await incidentDate.getByLabel("Année").inputValue(), year);
+    assert.ok(await page.getByLabel("Absence").isChecked(), "the absence is chosen");
+    assert.match(
+      (await page.getByLabel("Rendez-vous concerné (facultatif)").locator("option:checked").textContent()) ??
+        "",
+      new RegExp(`du ${day}/${month}/${year} à 10:00 \\(absent`),
+    );
+    assert.match(
+      (await page.getByLabel("Obligation concernée (facultatif)").locator("option:checked").textContent()) ??
+        "",
+      /Se présenter périodiquement/,
+    );
     await page.getByLabel("Description", { exact: true }).fill("Absent à l'entretien sans prévenir.");
     await page.getByRole("button", { name: "Enregistrer l'incident" }).click();
     await page.getByText("L'incident est enregistré.").waitFor();
@@ -163,9 +181,23 @@ describe("browser: one CJSE from the mandate to the closing", { skip: chromiumMi
     await tabs().getByRole("link", { name: "Clôture" }).click();
     await page.getByLabel("Mesure menée à terme", { exact: false }).first().check();
     await page.getByRole("button", { name: "Clôturer la mesure" }).click();
+    // A page of confirmation says what closing today will do to what is still open.
     await page.getByRole("heading", { level: 1, name: "Confirmer la clôture de la mesure" }).waitFor();
+    const closedOn = today.split("-").reverse().join("/");
+    const stillOpen = page.getByRole("region", { name: "Ce qui reste ouvert" });
+    await stillOpen.getByText(`2 obligations en cours prendront fin le ${closedOn}.`).waitFor();
+    await stillOpen
+      .getByText("Le plan d'action sera figé : 1 action non terminée restera en l'état.")
+      .waitFor();
+    await stillOpen.getByRole("heading", { level: 3, name: "Obligations en cours (2)" }).waitFor();
+    await stillOpen.getByText(/Demande SIAO déposée avec la personne/).waitFor();
+    await s.expectAccessible("confirmation de la clôture");
     await page.getByRole("button", { name: "Confirmer la clôture" }).click();
-    await page.getByText("La mesure est clôturée. Elle reste consultable").waitFor();
+    await page
+      .getByText(
+        `La mesure est clôturée : 2 obligations terminées le ${closedOn}, plan d'action figé (1 action non terminée). Elle reste consultable`,
+      )
+      .waitFor();
     await s.expectAccessible("mesure clôturée");
     await s.screenshot("cjse-03-cloturee");
     await page
@@ -190,7 +222,8 @@ describe("browser: one CJSE from the mandate to the closing", { skip: chromiumMi
       "Incident : absence",
       "Rapport d'incident n° 1 émis",
       "Rapport de fin de mesure n° 1 émis",
-      "Statut : Clôturée",
+      "Statut : En cours",
+      `Mesure clôturée : 2 obligations terminées le ${closedOn}, plan d'action figé (1 action non terminée)`,
     ]) {
       assert.ok(timeline.includes(event), `the timeline shows « ${event} »`);
     }

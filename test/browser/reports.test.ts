@@ -4,6 +4,8 @@ import { after, before, describe, test } from "node:test";
 import { and, eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { measures } from "../../src/measures/tables.ts";
+import { todayInParis } from "../../src/platform/request-context.ts";
+import { formatDate } from "../../src/platform/views/display.tsx";
 import { reports } from "../../src/reports/tables.ts";
 import { docxDocumentXml, wordText } from "../../src/reports/test-documents.ts";
 import { type BrowserSession, chromiumMissing, startBrowserSession } from "./support.ts";
@@ -96,6 +98,7 @@ describe("browser: written reports to the magistrate and closing", { skip: chrom
   test("an intervenant writes the end-of-measure report, then closes the measure", async () => {
     const { page, baseUrl } = s;
     const number = await measureNumber({ draft: true });
+    const today = formatDate(todayInParis());
     await page.goto(`${baseUrl}/`);
     await page.getByRole("link", { name: new RegExp(`mesure ${number}`) }).click();
     await tab("Clôture").click();
@@ -125,11 +128,50 @@ describe("browser: written reports to the magistrate and closing", { skip: chrom
     await page.getByLabel("Mesure menée à terme", { exact: false }).first().check();
     await page.getByLabel("Note de clôture (facultatif)").fill("Fin de la mesure après jugement.");
     await page.getByRole("button", { name: "Clôturer la mesure" }).click();
+
+    // The server's confirmation page: the facts, what is still open and what closing will do to it.
     await page.getByRole("heading", { level: 1, name: "Confirmer la clôture de la mesure" }).waitFor();
+    const main = page.locator("main");
+    /** The value a summary list of the page shows for `key`. */
+    const summaryValue = async (key: string) =>
+      (
+        (await main
+          .locator("dt")
+          .filter({ hasText: new RegExp(`^\\s*${key}\\s*$`) })
+          .locator("xpath=following-sibling::dd[1]")
+          .textContent()) ?? ""
+      ).trim();
+    await main.getByText("une mesure clôturée ne se rouvre pas").waitFor();
+    assert.equal(await summaryValue("Mesure"), `Contrôle judiciaire socio-éducatif n° ${number}`);
+    assert.equal(await summaryValue("Issue"), "Mesure menée à terme (jugement ou non-lieu)");
+    assert.equal(await summaryValue("Date de clôture"), today);
+    assert.equal(await summaryValue("Note de clôture"), "Fin de la mesure après jugement.");
+    const open = main.getByRole("region", { name: "Ce qui reste ouvert" });
+    // The demo measure still has its three obligations running: closing ends them on the closing date.
+    await open.getByText(`3 obligations en cours prendront fin le ${today}.`).waitFor();
+    await open.getByRole("heading", { level: 3, name: "Obligations en cours (3)" }).waitFor();
+    assert.equal(await open.getByRole("link", { name: /Se soumettre à des mesures d'examen/ }).count(), 1);
+    await main.getByRole("button", { name: "Modifier" }).waitFor();
+    await s.expectAccessible("confirmation de la clôture");
+    await s.screenshot("ecrits-06-confirmer-cloture");
+    // Nothing is closed until the confirmation.
+    const [before] = await s.database.db
+      .select({ status: measures.status })
+      .from(measures)
+      .where(eq(measures.number, number));
+    assert.notEqual(before?.status, "cloturee");
+
     await page.getByRole("button", { name: "Confirmer la clôture" }).click();
-    await page.getByText("La mesure est clôturée. Elle reste consultable").waitFor();
+    await page
+      .getByText(
+        `La mesure est clôturée : 3 obligations terminées le ${today}. Elle reste consultable et ne figure plus parmi les mesures en cours.`,
+      )
+      .waitFor();
+    await main.getByText("La mesure est clôturée : son dossier reste consultable").waitFor();
+    assert.equal(await summaryValue("Clôturée le"), today);
+    assert.equal(await summaryValue("Effets de la clôture"), `3 obligations terminées le ${today}`);
     await s.expectAccessible("mesure clôturée");
-    await s.screenshot("ecrits-06-cloturee");
+    await s.screenshot("ecrits-07-cloturee");
 
     await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link").first().click();
     await page.getByRole("heading", { name: "Mes mesures en cours" }).waitFor();
