@@ -1,41 +1,14 @@
 import assert from "node:assert/strict";
-import type { AddressInfo } from "node:net";
 import { after, before, describe, test } from "node:test";
 import { eq } from "drizzle-orm";
-import { type ParsedMail, simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import type { ParsedMail } from "mailparser";
+import { startTestSmtp, type TestSmtp } from "../../test/smtp.ts";
 import { Client, engines, location, loggedIn, TEST_PASSWORD, type TestContext } from "../../test/support.ts";
 import { startAppWith } from "./account-test-support.ts";
 import { hashResetToken } from "./rules.ts";
 import { passwordResetTokens, users } from "./tables.ts";
 
 const STRONG = "girafe-timbale-escalier-orage";
-
-/** A mail server on 127.0.0.1 keeping what it receives. */
-async function startSmtp() {
-  const received: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          received.push(mail);
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    received,
-    url: `smtp://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 async function waitFor<T>(find: () => T | undefined, what: string): Promise<T> {
   for (let i = 0; i < 100; i++) {
@@ -55,9 +28,9 @@ const mailTo = (received: ParsedMail[], address: string) => () =>
 for (const engine of engines()) {
   describe(`passwords and accounts (${engine})`, () => {
     let ctx: TestContext;
-    let smtp: Awaited<ReturnType<typeof startSmtp>>;
+    let smtp: TestSmtp;
     before(async () => {
-      smtp = await startSmtp();
+      smtp = await startTestSmtp();
       ctx = await startAppWith(engine, { smtpUrl: smtp.url, publicUrl: "https://parcours.example" });
     });
     after(async () => {

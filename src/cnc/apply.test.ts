@@ -1,11 +1,10 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import type { AddressInfo } from "node:net";
 import { after, before, describe, test } from "node:test";
 import type { FastifyInstance } from "fastify";
-import { type ParsedMail, simpleParser } from "mailparser";
+import type { ParsedMail } from "mailparser";
 import { PDFDocument } from "pdf-lib";
-import { SMTPServer } from "smtp-server";
+import { startTestSmtp, type TestSmtp } from "../../test/smtp.ts";
 import { Client, engines, location, loggedIn, startTestApp, type TestContext } from "../../test/support.ts";
 import { startAppWith } from "../accounts/account-test-support.ts";
 import { todayInParis } from "../platform/request-context.ts";
@@ -78,31 +77,6 @@ async function dossierOf(formation: Client, lastName: string): Promise<string> {
   const href = re.exec(list.body)?.[1];
   if (!href) throw new Error(`no dossier of ${lastName} in the list`);
   return href;
-}
-
-async function startSmtp() {
-  const received: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          received.push(mail);
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    received,
-    url: `smtp://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
 }
 
 async function mailFor(received: ParsedMail[], address: string, index = 0): Promise<ParsedMail> {
@@ -323,9 +297,9 @@ for (const engine of engines()) {
 
   describe(`public CNC application, with SMTP (${engine})`, () => {
     let ctx: TestContext;
-    let smtp: Awaited<ReturnType<typeof startSmtp>>;
+    let smtp: TestSmtp;
     before(async () => {
-      smtp = await startSmtp();
+      smtp = await startTestSmtp();
       ctx = await startAppWith(engine, { smtpUrl: smtp.url, publicUrl: "https://parcours.example" });
     });
     after(async () => {

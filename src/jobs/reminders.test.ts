@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
-import type { AddressInfo } from "node:net";
 import { after, before, describe, test } from "node:test";
 import { eq, inArray, isNotNull } from "drizzle-orm";
-import { type ParsedMail, simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import type { ParsedMail } from "mailparser";
+import { startTestSmtp, type TestSmtp } from "../../test/smtp.ts";
 import {
   type Client,
   closeMeasure,
@@ -27,37 +26,6 @@ const day = addCalendarDays(today, 5);
 const now = parisToInstant(addCalendarDays(day, -1), "18:00") as Date;
 const MAIL_FROM = "Association test <rappels@parcours.test>";
 
-/** A mail server on 127.0.0.1 that keeps what it receives and refuses addresses starting with "refus". */
-async function startSmtp() {
-  const received: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (address.address.startsWith("refus")) {
-        callback(Object.assign(new Error("Adresse inconnue"), { responseCode: 550 }));
-      } else callback();
-    },
-    onData(stream, _session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          received.push(mail);
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    received,
-    url: `smtp://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
 const recipients = (mails: ParsedMail[]) =>
   mails
     .flatMap((m) => (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []))
@@ -66,7 +34,7 @@ const recipients = (mails: ParsedMail[]) =>
 for (const engine of engines()) {
   describe(`reminder e-mails sent by the background job (${engine})`, () => {
     let ctx: TestContext;
-    let smtp: Awaited<ReturnType<typeof startSmtp>>;
+    let smtp: TestSmtp;
     const ids = {
       due: "",
       dayAfter: "",
@@ -121,7 +89,7 @@ for (const engine of engines()) {
 
     before(async () => {
       ctx = await startTestApp(engine);
-      smtp = await startSmtp();
+      smtp = await startTestSmtp({ refusePrefix: "refus" });
       const inter = await loggedIn(ctx.app, "intervenant@demo.parcours.fr");
       const me = user("intervenant@demo.parcours.fr");
       const consent = { email: "camille.consent@exemple.invalid", reminderConsent: "1" };
