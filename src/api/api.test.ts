@@ -39,6 +39,35 @@ for (const engine of engines()) {
       assert.equal((list.json() as { total: number }).total, 1);
     });
 
+    test("a likely duplicate is answered first (409 listing it), created only when confirmed", async () => {
+      const client = await loggedIn(ctx.app, "intervenant@demo.parcours.fr");
+      const first = await client.json("POST", "/api/v1/persons", {
+        lastName: "Le Bihan-Kervella",
+        firstName: "Maëlys",
+        birthDate: "1987-05-09",
+      });
+      assert.equal(first.statusCode, 201, first.body);
+      const { id } = first.json() as { id: string };
+      const again = { lastName: "Kervella Le Bihan", firstName: "Maelys", birthDate: "1987-05-09" };
+      const refused = await client.json("POST", "/api/v1/persons", again);
+      assert.equal(refused.statusCode, 409, refused.body);
+      const problem = refused.json() as { title: string; duplicates: { id: string; firstName: string }[] };
+      assert.equal(problem.title, "Doublon possible");
+      assert.deepEqual(
+        problem.duplicates.map((d) => [d.id, d.firstName]),
+        [[id, "Maëlys"]],
+      );
+      const listed = await client.json("GET", "/api/v1/persons?q=kervella");
+      assert.equal((listed.json() as { total: number }).total, 1, "nothing created");
+
+      const confirmed = await client.json("POST", "/api/v1/persons", { ...again, confirmDuplicate: true });
+      assert.equal(confirmed.statusCode, 201, confirmed.body);
+      assert.equal((await client.json("GET", "/api/v1/persons?q=kervella")).json().total, 2);
+      // Another association never sees this person as a duplicate.
+      const other = await loggedIn(ctx.app, "intervenant2@demo.parcours.fr");
+      assert.equal((await other.json("POST", "/api/v1/persons", again)).statusCode, 201);
+    });
+
     test("invalid input gets a problem document with a French message per field", async () => {
       const client = await loggedIn(ctx.app, "intervenant@demo.parcours.fr");
       const res = await client.json("POST", "/api/v1/persons", { firstName: "", birthDate: "2026-02-30" });

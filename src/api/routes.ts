@@ -4,6 +4,7 @@ import { caseload } from "../caseload/queries.ts";
 import { MeasureForm } from "../measures/form.ts";
 import { createMeasure, findMeasure } from "../measures/queries.ts";
 import { checkMeasureForm } from "../measures/routes.ts";
+import { findLikelyDuplicates, recordConfirmedDuplicate } from "../persons/duplicates.ts";
 import { checkPerson, PersonForm, toPersonInput } from "../persons/form.ts";
 import { createPerson, findPerson, listPersons } from "../persons/queries.ts";
 import { recordAudit } from "../platform/audit.ts";
@@ -23,7 +24,14 @@ const Problem = Type.Object({
 });
 
 /** API bodies: the form's fields, each of its type, and no other field (strict, no coercion). */
-const PersonBody = Type.Object(PersonForm.properties, { additionalProperties: false });
+const PersonBody = Type.Object(
+  {
+    ...PersonForm.properties,
+    /** true: create the person although likely duplicates exist (recorded in the access log). */
+    confirmDuplicate: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
 const MeasureBody = Type.Object(MeasureForm.properties, { additionalProperties: false });
 
 /**
@@ -47,6 +55,24 @@ const PersonOut = Type.Object({
   usedName: Type.Union([Type.String(), Type.Null()]),
   firstName: Type.String(),
   birthDate: Type.Union([Type.String(), Type.Null()]),
+});
+
+/** 409 on a person's creation: the association's persons who are likely the one sent. */
+const DuplicateProblem = Type.Object({
+  type: Type.String(),
+  title: Type.String(),
+  status: Type.Integer(),
+  detail: Type.String(),
+  duplicates: Type.Array(
+    Type.Object({
+      id: Type.String({ format: "uuid" }),
+      lastName: Type.String(),
+      usedName: Type.Union([Type.String(), Type.Null()]),
+      firstName: Type.String(),
+      birthDate: Type.Union([Type.String(), Type.Null()]),
+      openMeasures: Type.Integer(),
+    }),
+  ),
 });
 
 const MeasureOut = Type.Object({
@@ -143,18 +169,28 @@ export async function apiRoutes(app: FastifyInstance) {
     {
       config: fieldOnly,
       attachValidation: true,
-      schema: { tags: ["personnes"], body: PersonBody, response: { 201: PersonOut, 422: Problem } },
+      schema: {
+        tags: ["personnes"],
+        body: PersonBody,
+        response: { 201: PersonOut, 409: DuplicateProblem, 422: Problem },
+      },
     },
     async (request, reply) => {
       const refused = refusedBody(request, PersonForm);
       if (refused) return invalid(reply, refused);
-      const values = normalizeForm(request.body);
+      const { confirmDuplicate, ...fields } = request.body as Record<string, unknown>;
+      const values = normalizeForm(fields);
       const form = validateForm(PersonForm, values);
       const input = toPersonInput(values);
       const errors = mergeErrors(form.errors, form.ok ? checkPerson(input, todayInParis()) : {});
       if (Object.keys(errors).length > 0) return invalid(reply, errors);
-      const person = await inTenant(request, async (tx, user) => {
+      const outcome = await inTenant(request, async (tx, user) => {
+        // The same check as the form: likely duplicates are answered first, unless confirmed.
+        const duplicates = await findLikelyDuplicates(tx, input);
+        if (duplicates.length > 0 && confirmDuplicate !== true)
+          return { created: false as const, duplicates };
         const id = await createPerson(tx, input, user.id);
+        if (duplicates.length > 0) await recordConfirmedDuplicate(tx, user.id, id, duplicates);
         await recordAudit(tx, {
           userId: user.id,
           action: "create",
@@ -163,9 +199,21 @@ export async function apiRoutes(app: FastifyInstance) {
           personId: id,
           detail: { via: "api" },
         });
-        return findPerson(tx, id);
+        return { created: true as const, person: await findPerson(tx, id) };
       });
-      return reply.status(201).send(person);
+      if (!outcome.created)
+        return reply
+          .status(409)
+          .type("application/problem+json")
+          .send({
+            type: "about:blank",
+            title: "Doublon possible",
+            status: 409,
+            detail:
+              "Cette personne existe peut-être déjà dans l'association. Renvoyez la demande avec « confirmDuplicate »: true pour la créer quand même.",
+            duplicates: outcome.duplicates.map(({ city: _city, ...match }) => match),
+          });
+      return reply.status(201).send(outcome.person);
     },
   );
 
