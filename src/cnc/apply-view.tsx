@@ -15,14 +15,12 @@ import {
   FormActions,
   type FormErrors,
   RadioGroup,
-  SelectField,
   TextArea,
   TextField,
 } from "../platform/views/forms.tsx";
 import { renderPage } from "../platform/views/layout.tsx";
 import { PageHeader } from "../platform/views/page-header.tsx";
-import { ExperienceFieldSelect } from "./dossier-sections.tsx";
-import { EXPERIENCE_ROWS } from "./form.ts";
+import { ExperienceRows, MentionChoice } from "./candidate-fields.tsx";
 import {
   ACCESS_CONDITIONS,
   CANDIDACY_FEE,
@@ -212,35 +210,11 @@ export function applyPage(m: { chrome: PageChrome; values: Values; errors: FormE
           </fieldset>
           <fieldset class="fieldset">
             <legend class="legend legend--large">Certificats demandés</legend>
-            <CheckboxGroup
-              name="mentions"
-              legend="Mentions demandées"
-              hint="Un dossier par mention ; plusieurs mentions peuvent être cumulées."
-              options={MENTIONS.map((x) => ({
-                value: x,
-                label: `${x} – ${MENTION_INFO[x].label}`,
-                hint: MENTION_INFO[x].certificate,
-              }))}
-              values={list(values, "mentions")}
-              error={errors.mentions}
+            <MentionChoice
+              values={values}
+              errors={errors}
+              modeLabel="Mode d'exercice envisagé pour la mention"
             />
-            {MENTIONS.map((mention) => (
-              <SelectField
-                key={mention}
-                name={`mode${mention}`}
-                label={`Mode d'exercice envisagé pour la mention ${mention}`}
-                hint={mention === "MJAGBF" ? "Pas de préposé d'établissement pour la mention MJAGBF" : null}
-                emptyLabel="Choisir un mode"
-                options={EXERCISE_MODES.filter((mode) =>
-                  EXERCISE_MODE_INFO[mode].mentions.includes(mention),
-                ).map((mode) => ({
-                  value: mode,
-                  label: EXERCISE_MODE_INFO[mode].label,
-                }))}
-                value={v(`mode${mention}`)}
-                error={errors[`mode${mention}`]}
-              />
-            ))}
           </fieldset>
           <fieldset class="fieldset">
             <legend class="legend legend--large">Expérience professionnelle</legend>
@@ -250,36 +224,7 @@ export function applyPage(m: { chrome: PageChrome; values: Values; errors: FormE
               fonctions compte pour les conditions d'accès ; l'activité tutélaire compte aussi pour la
               dispense de stage.
             </p>
-            {Array.from({ length: EXPERIENCE_ROWS }, (_, i) => i + 1).map((n) => (
-              <fieldset class="fieldset" key={n}>
-                <legend class="legend">Emploi {n} (facultatif)</legend>
-                <DateField
-                  name={`exp${n}From`}
-                  label={`Début de l'emploi ${n}`}
-                  value={v(`exp${n}From`)}
-                  error={errors[`exp${n}From`]}
-                />
-                <DateField
-                  name={`exp${n}To`}
-                  label={`Fin de l'emploi ${n} (vide si en cours)`}
-                  value={v(`exp${n}To`)}
-                  error={errors[`exp${n}To`]}
-                />
-                <TextField
-                  name={`exp${n}Employer`}
-                  label={`Employeur ou structure de l'emploi ${n}`}
-                  value={v(`exp${n}Employer`)}
-                  error={errors[`exp${n}Employer`]}
-                  width="long"
-                />
-                <ExperienceFieldSelect n={n} value={v(`exp${n}Field`)} error={errors[`exp${n}Field`]} />
-                <Checkbox
-                  name={`exp${n}Tutelary`}
-                  label={`Activité tutélaire (exercice de mesures) pendant l'emploi ${n}`}
-                  checked={values[`exp${n}Tutelary`] !== undefined}
-                />
-              </fieldset>
-            ))}
+            <ExperienceRows values={values} errors={errors} noun="emploi" />
           </fieldset>
           <fieldset class="fieldset">
             <legend class="legend legend--large">Diplômes et certificats</legend>

@@ -20,6 +20,7 @@ import {
 } from "../platform/views/forms.tsx";
 import { renderPage } from "../platform/views/layout.tsx";
 import { PageHeader } from "../platform/views/page-header.tsx";
+import { ExperienceRows, MentionChoice } from "./candidate-fields.tsx";
 import {
   CourseView,
   candidateName,
@@ -34,12 +35,11 @@ import {
   StatusTag,
 } from "./components.tsx";
 import type { Dossier } from "./dossier.ts";
-import { ExperienceFieldSelect, MoveCommissionSection, TrackingLinkSection } from "./dossier-sections.tsx";
+import { MoveCommissionSection, TrackingLinkSection } from "./dossier-sections.tsx";
 import { CANDIDATE_FORM_ID, CandidateDuplicates } from "./duplicate-view.tsx";
 import type { CandidateMatch } from "./duplicates.ts";
-import { EXPERIENCE_ROWS } from "./form.ts";
 import type { CandidacyDetails } from "./queries.ts";
-import { EXERCISE_MODE_INFO, EXERCISE_MODES, MENTION_INFO, MENTIONS, type Mention } from "./reference.ts";
+import { type EXERCISE_MODES, MENTION_INFO, MENTIONS, type Mention } from "./reference.ts";
 import {
   CANDIDACY_STATUS_LABELS,
   CANDIDACY_STATUSES,
@@ -321,65 +321,11 @@ export function candidateFormPage({
               emploi en cours. L'activité tutélaire compte pour la dispense de stage (6 mois à l'entrée en
               formation).
             </p>
-            {Array.from({ length: EXPERIENCE_ROWS }, (_, i) => i + 1).map((n) => (
-              <fieldset class="fieldset" key={n}>
-                <legend class="legend">Période {n} (facultatif)</legend>
-                <DateField
-                  name={`exp${n}From`}
-                  label={`Début de la période ${n}`}
-                  value={v(`exp${n}From`)}
-                  error={errors[`exp${n}From`]}
-                />
-                <DateField
-                  name={`exp${n}To`}
-                  label={`Fin de la période ${n} (vide si en cours)`}
-                  value={v(`exp${n}To`)}
-                  error={errors[`exp${n}To`]}
-                />
-                <TextField
-                  name={`exp${n}Employer`}
-                  label={`Employeur ou structure de la période ${n}`}
-                  value={v(`exp${n}Employer`)}
-                  error={errors[`exp${n}Employer`]}
-                  width="long"
-                />
-                <ExperienceFieldSelect n={n} value={v(`exp${n}Field`)} error={errors[`exp${n}Field`]} />
-                <Checkbox
-                  name={`exp${n}Tutelary`}
-                  label={`Activité tutélaire pendant la période ${n}`}
-                  checked={values[`exp${n}Tutelary`] !== undefined}
-                />
-              </fieldset>
-            ))}
+            <ExperienceRows values={values} errors={errors} noun="période" />
           </fieldset>
           <fieldset class="fieldset">
             <legend class="legend legend--large">Candidatures</legend>
-            <CheckboxGroup
-              name="mentions"
-              legend="Mentions demandées"
-              hint="Un dossier par mention ; plusieurs mentions peuvent être cumulées."
-              options={MENTIONS.map((x) => ({
-                value: x,
-                label: `${x} – ${MENTION_INFO[x].label}`,
-                hint: MENTION_INFO[x].certificate,
-              }))}
-              values={listOf(values, "mentions")}
-              error={errors.mentions}
-            />
-            {MENTIONS.map((mention) => (
-              <SelectField
-                key={mention}
-                name={`mode${mention}`}
-                label={`Mode d'exercice pour la mention ${mention}`}
-                hint={mention === "MJAGBF" ? "Pas de préposé d'établissement pour la mention MJAGBF" : null}
-                emptyLabel="Choisir un mode"
-                options={EXERCISE_MODES.filter((mode) =>
-                  EXERCISE_MODE_INFO[mode].mentions.includes(mention),
-                ).map((mode) => ({ value: mode, label: EXERCISE_MODE_INFO[mode].label }))}
-                value={v(`mode${mention}`)}
-                error={errors[`mode${mention}`]}
-              />
-            ))}
+            <MentionChoice values={values} errors={errors} modeLabel="Mode d'exercice pour la mention" />
           </fieldset>
           <FormActions>
             <Button>Enregistrer le candidat</Button>
