@@ -1,11 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { FastifyInstance } from "fastify";
+import { addPersonWithCjse } from "../../test/fixtures.ts";
 import { type Client, engines, loggedIn, startTestApp, type TestContext } from "../../test/support.ts";
 import { cellText, tableRows } from "../../test/tables.ts";
 import { addCalendarDays } from "../deadlines/rules.ts";
-import { createMeasure } from "../measures/queries.ts";
-import { createPerson } from "../persons/queries.ts";
 import { withTenant } from "../platform/db.ts";
 import { todayInParis } from "../platform/request-context.ts";
 import { formatDate } from "../platform/views/display.tsx";
@@ -53,43 +52,16 @@ for (const engine of engines()) {
         ctx.database.db,
         { userId, associationId: ctx.accounts.associationIds.gironde },
         async (tx) => {
-          const personId = await createPerson(
+          ({ measureId } = await addPersonWithCjse(
             tx,
-            {
-              lastName: "Retardataire",
-              firstName: "Léa",
-              usedName: null,
-              birthDate: null,
-              birthPlace: null,
-              sex: null,
-              addressLine: null,
-              postalCode: null,
-              city: null,
-              phone: null,
-              email: null,
-              reminderConsent: false,
-              familySituation: null,
-            },
             userId,
-          );
-          const measure = await createMeasure(
-            tx,
-            personId,
+            { lastName: "Retardataire", firstName: "Léa" },
             {
-              typeCode: "cjse",
-              magistrateFunction: "Juge d'instruction",
-              magistrateName: null,
-              courtId: "tj33063",
-              proceedingsNumber: null,
               decisionDate: days(-40),
               receivedDate: days(-39),
-              referentId: userId,
               reportDueDate: days(120),
-              endDate: null,
             },
-            userId,
-          );
-          measureId = measure.id;
+          ));
           const obligationId = await createObligation(
             tx,
             measureId,

@@ -1,26 +1,13 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { eq } from "drizzle-orm";
+import { personNamed } from "../../test/fixtures.ts";
 import { engines, loggedIn, startTestApp, type TestContext } from "../../test/support.ts";
 import { tableRows } from "../../test/tables.ts";
 import { createMeasure } from "../measures/queries.ts";
 import { measures } from "../measures/tables.ts";
 import { withTenant } from "../platform/db.ts";
 import { createPerson } from "./queries.ts";
-
-const PERSON = {
-  usedName: null,
-  birthDate: null,
-  birthPlace: null,
-  sex: null,
-  addressLine: null,
-  postalCode: null,
-  city: null,
-  phone: null,
-  email: null,
-  reminderConsent: false,
-  familySituation: null,
-} as const;
 
 for (const engine of engines()) {
   describe(`the persons list counts each person's open measures (${engine})`, () => {
@@ -33,7 +20,7 @@ for (const engine of engines()) {
       const open: Record<string, number> = { Aubert: 2, Blanc: 2, Carpentier: 0 };
       for (const [lastName, n] of Object.entries(open)) {
         await withTenant(ctx.database.db, tenant, async (tx) => {
-          const personId = await createPerson(tx, { ...PERSON, lastName, firstName: "Test" }, userId);
+          const personId = await createPerson(tx, personNamed(lastName, "Test"), userId);
           for (let i = 0; i < n; i++) {
             const { id } = await createMeasure(
               tx,
@@ -65,11 +52,7 @@ for (const engine of engines()) {
         ctx.database.db,
         { userId: moselleUser, associationId: ctx.accounts.associationIds.moselle },
         async (tx) => {
-          const personId = await createPerson(
-            tx,
-            { ...PERSON, lastName: "Dumont", firstName: "Test" },
-            moselleUser,
-          );
+          const personId = await createPerson(tx, personNamed("Dumont", "Test"), moselleUser);
           for (let i = 0; i < 3; i++)
             await createMeasure(
               tx,

@@ -1,14 +1,13 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { eq } from "drizzle-orm";
+import { addPersonWithCjse } from "../../test/fixtures.ts";
 import { engines, loggedIn, startTestApp, type TestContext } from "../../test/support.ts";
 import { appointments } from "../appointments/tables.ts";
 import { addCalendarDays } from "../deadlines/rules.ts";
 import { incidents } from "../incidents/tables.ts";
-import { createMeasure } from "../measures/queries.ts";
 import { measures } from "../measures/tables.ts";
 import { createObligation } from "../obligations/queries.ts";
-import { createPerson } from "../persons/queries.ts";
 import { withTenant } from "../platform/db.ts";
 import { todayInParis } from "../platform/request-context.ts";
 import { formatDate } from "../platform/views/display.tsx";
@@ -48,43 +47,18 @@ for (const engine of engines()) {
         ctx.database.db,
         { userId, associationId: ctx.accounts.associationIds.gironde },
         async (tx) => {
-          const personId = await createPerson(
+          const created = await addPersonWithCjse(
             tx,
-            {
-              lastName: "Absente",
-              firstName: "Nina",
-              usedName: null,
-              birthDate: null,
-              birthPlace: null,
-              sex: null,
-              addressLine: null,
-              postalCode: null,
-              city: null,
-              phone: null,
-              email: null,
-              reminderConsent: false,
-              familySituation: null,
-            },
             userId,
-          );
-          const measure = await createMeasure(
-            tx,
-            personId,
+            { lastName: "Absente", firstName: "Nina" },
             {
-              typeCode: "cjse",
-              magistrateFunction: "Juge d'instruction",
-              magistrateName: null,
-              courtId: "tj33063",
-              proceedingsNumber: null,
               decisionDate: days(-60),
               receivedDate: days(-59),
-              referentId: userId,
               reportDueDate: days(30),
-              endDate: null,
             },
-            userId,
           );
-          measureId = measure.id;
+          measureId = created.measureId;
+          const { personId } = created;
           await tx.update(measures).set({ status: "en_cours" }).where(eq(measures.id, measureId));
           const obligationId = await createObligation(
             tx,
