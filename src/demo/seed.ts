@@ -22,6 +22,17 @@ export async function isEmpty(db: Db): Promise<boolean> {
 /** The whole demo data set, created once on the first start. */
 export async function seedDemo(db: Db, password: string, today = todayInParis()): Promise<DemoAccounts> {
   const accounts = await seedDemoAccounts(db, password);
+  await seedDemoData(db, accounts, { today, persons: { gironde: 40, moselle: 10 } });
+  return accounts;
+}
+
+/** Every feature's demo data for the demo accounts; tests ask for fewer persons. */
+export async function seedDemoData(
+  db: Db,
+  accounts: DemoAccounts,
+  options: { today: string; persons: { gironde: number; moselle: number } },
+): Promise<void> {
+  const { today } = options;
   const u = (email: string) => {
     const found = accounts.users[email];
     if (!found) throw new Error(`missing demo account ${email}`);
@@ -39,13 +50,13 @@ export async function seedDemo(db: Db, password: string, today = todayInParis())
         u("chef@demo.parcours.fr"),
       ],
     },
-    { persons: 40, today, seed: 2026 },
+    { persons: options.persons.gironde, today, seed: 2026 },
   );
   await seedDemoFollowUp(
     db,
     { id: accounts.associationIds.moselle, courtId: "tj57463", departement: "57", moselle: true },
     { directionId: u("direction2@demo.parcours.fr"), referentIds: [u("intervenant2@demo.parcours.fr")] },
-    { persons: 10, today, seed: 57 },
+    { persons: options.persons.moselle, today, seed: 57 },
   );
   const ctx: DemoContext = { accounts, today, userId: u };
   // Each part of the follow-up and of the training service adds its own demo data.
@@ -56,5 +67,4 @@ export async function seedDemo(db: Db, password: string, today = todayInParis())
   await seedDemoTraining(db, ctx);
   await seedDemoCisj(db, ctx);
   await seedDemoCnc(db, ctx);
-  return accounts;
 }

@@ -6,15 +6,7 @@
 import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { DEMO_ACCOUNTS } from "../../src/demo/accounts.ts";
-import { seedDemoAppointments } from "../../src/demo/appointments.ts";
-import { seedDemoAssessmentsAndPlans } from "../../src/demo/assessments.ts";
-import { seedDemoCisj } from "../../src/demo/cisj.ts";
-import { seedDemoCnc } from "../../src/demo/cnc.ts";
-import type { DemoContext } from "../../src/demo/context.ts";
-import { seedDemoFollowUp } from "../../src/demo/follow-up.ts";
-import { seedDemoObligations } from "../../src/demo/obligations.ts";
-import { seedDemoReports } from "../../src/demo/reports.ts";
-import { seedDemoTraining } from "../../src/demo/training.ts";
+import { seedDemoData } from "../../src/demo/seed.ts";
 import type { RouteEntry } from "../../src/platform/app.ts";
 import { type Db, queryRows } from "../../src/platform/db.ts";
 import { todayInParis } from "../../src/platform/request-context.ts";
@@ -23,38 +15,10 @@ import { formsOf, linksOf, matchPattern, type PageForm, patternRegExp } from "./
 
 /** The demo data of src/demo/seed.ts with fewer persons (the sweep needs targets, not volume). */
 export async function seedSweepData(ctx: TestContext): Promise<void> {
-  const { db } = ctx.database;
-  const { accounts } = ctx;
-  const today = todayInParis();
-  const u = (email: string) => accounts.users[email]?.id ?? "";
-  await seedDemoFollowUp(
-    db,
-    { id: accounts.associationIds.gironde, courtId: "tj33063", departement: "33", moselle: false },
-    {
-      directionId: u("direction@demo.parcours.fr"),
-      referentIds: [
-        u("intervenant@demo.parcours.fr"),
-        u("intervenant.adultes@demo.parcours.fr"),
-        u("intervenant.mineurs@demo.parcours.fr"),
-        u("chef@demo.parcours.fr"),
-      ],
-    },
-    { persons: 12, today, seed: 2026 },
-  );
-  await seedDemoFollowUp(
-    db,
-    { id: accounts.associationIds.moselle, courtId: "tj57463", departement: "57", moselle: true },
-    { directionId: u("direction2@demo.parcours.fr"), referentIds: [u("intervenant2@demo.parcours.fr")] },
-    { persons: 3, today, seed: 57 },
-  );
-  const demo: DemoContext = { accounts, today, userId: u };
-  await seedDemoAssessmentsAndPlans(db, demo);
-  await seedDemoAppointments(db, demo);
-  await seedDemoObligations(db, demo);
-  await seedDemoReports(db, demo);
-  await seedDemoTraining(db, demo);
-  await seedDemoCisj(db, demo);
-  await seedDemoCnc(db, demo);
+  await seedDemoData(ctx.database.db, ctx.accounts, {
+    today: todayInParis(),
+    persons: { gironde: 12, moselle: 3 },
+  });
 }
 
 /**
